@@ -1,0 +1,24 @@
+# Kerangka laporan: status, kesimpulan, bagian (core/src/report.rs).
+status-pass = lolos
+status-warn = peringatan
+status-fail = gagal
+status-unknown = tidak diketahui
+status-info = info
+verdict-fail = Ada masalah: { $count } yang perlu diperbaiki.
+verdict-warn = Tidak ada masalah yang memblokir, tapi ada { $count } peringatan.
+verdict-unknown = Beberapa pengecekan tidak bisa diselesaikan ({ $count }); kesimpulan belum final.
+verdict-pass = Semua { $count } pengecekan yang dijalankan lolos.
+verdict-facts-only = Ini fakta DNS yang kami kumpulkan. Pengecekan tiap syarat sedang dibangun dan nanti muncul di sini.
+report-heading-facts = Fakta DNS
+report-heading-queries = Log query ({ $count } query)
+report-heading-checks = Pengecekan
+report-query-columns = nama, tipe, resolver, hasil, waktu
+check-unknown-reason = Tidak bisa dipastikan: { $reason }. Ini bukan lolos dan bukan gagal; coba lagi, atau pakai resolver lain.
+lookup-error-servfail = resolver menjawab SERVFAIL — tidak dapat jawaban dari name server (sering karena name server menolak atau rusak)
+lookup-error-refused = resolver menolak query (REFUSED)
+lookup-error-rcode = resolver menjawab dengan kode error { $rcode }
+lookup-error-timeout = tidak ada jawaban dalam { $seconds } detik
+lookup-error-rate-limited = resolver membatasi kami (HTTP 429; coba lagi setelah { $seconds } detik)
+lookup-error-http = resolver menjawab HTTP { $status }
+lookup-error-malformed = jawaban resolver tidak bisa dibaca ({ $detail })
+lookup-error-transport = resolver tidak bisa dihubungi ({ $detail })

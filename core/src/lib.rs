@@ -1,0 +1,15 @@
+//! Inboxable's engine: inputs, the resolver abstraction and its DoH client, record
+//! parsers, checks, the report model and the text catalogues. It has no UI and
+//! reaches the network only through [`resolver::Resolver`].
+#![warn(missing_docs)]
+
+pub mod checks;
+pub mod dns;
+pub mod facts;
+pub mod i18n;
+pub mod input;
+pub mod mx;
+pub mod report;
+pub mod resolver;
+pub mod run;
+pub mod server;

@@ -1,0 +1,46 @@
+//! One check run: from checked input to a [`Report`], over a [`RunResolver`].
+//!
+//! The DNS facts and every check family start together; each query is issued as
+//! soon as what it depends on is known, and shared questions are answered once by
+//! the run resolver's cache.
+
+use futures::join;
+
+use crate::checks::CheckContext;
+use crate::facts::{Fact, SendingIpSource, gather};
+use crate::input::Input;
+use crate::report::{CheckResult, Report, SCHEMA_VERSION, Verdict};
+use crate::resolver::RunResolver;
+
+/// Runs every check for `input`, calling `on_fact` as DNS facts arrive.
+pub async fn run(input: &Input, resolver: &RunResolver, on_fact: &dyn Fn(&Fact)) -> Report {
+    run_observed(input, resolver, on_fact, &|_| {}).await
+}
+
+/// Runs every check for `input`, calling `on_fact` and `on_check` as facts and
+/// check results arrive (the page shows each card the moment it is decided).
+pub async fn run_observed(
+    input: &Input,
+    resolver: &RunResolver,
+    on_fact: &dyn Fn(&Fact),
+    on_check: &dyn Fn(&CheckResult),
+) -> Report {
+    let ctx = CheckContext {
+        input,
+        resolver,
+        emit: on_check,
+    };
+    let (facts, checks) = join!(
+        gather(input, resolver, on_fact),
+        crate::checks::run_all(&ctx)
+    );
+    Report {
+        schema: SCHEMA_VERSION,
+        input: input.clone(),
+        sending_ips: SendingIpSource::for_input(input),
+        verdict: Verdict::of(&checks),
+        checks,
+        facts,
+        queries: resolver.log(),
+    }
+}
