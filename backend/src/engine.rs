@@ -1,0 +1,148 @@
+//! The answering logic shared by DoH (JSON and RFC 8484) and plain DNS.
+
+use std::time::Duration;
+
+use hickory_proto::op::{Edns, Message, MessageType, OpCode, ResponseCode};
+use hickory_proto::rr::{Name, RecordType};
+
+use crate::faults::{FaultKind, FaultSet};
+use crate::upstream::Upstream;
+use crate::zones::ZoneSet;
+
+/// The payload size we advertise in our own EDNS OPT records (the DNS Flag Day 2020 value).
+pub const EDNS_PAYLOAD: u16 = 1232;
+
+/// Zones, upstream and faults: everything needed to turn a query into an answer.
+#[derive(Debug)]
+pub struct Engine {
+    /// The authoritative data.
+    pub zones: ZoneSet,
+    /// Where names outside the zones go, if anywhere.
+    pub upstream: Option<Upstream>,
+    /// Injected faults.
+    pub faults: FaultSet,
+    /// Added before every answer.
+    pub latency: Duration,
+    /// Log one line per query.
+    pub log_queries: bool,
+}
+
+impl Engine {
+    /// `zones`, `forwarding` or `zones+forwarding`, as `/info` reports it.
+    pub fn mode(&self) -> &'static str {
+        match (self.zones.is_empty(), self.upstream.is_some()) {
+            (false, true) => "zones+forwarding",
+            (true, true) => "forwarding",
+            _ => "zones",
+        }
+    }
+
+    /// The fault configured for the first question's name, if any.
+    pub fn fault_for(&self, request: &Message) -> Option<FaultKind> {
+        request
+            .queries
+            .first()
+            .and_then(|q| self.faults.find(q.name()))
+    }
+
+    /// Waits the configured latency.
+    pub async fn delay(&self) {
+        if !self.latency.is_zero() {
+            tokio::time::sleep(self.latency).await;
+        }
+    }
+
+    /// A response skeleton echoing the request's ID, opcode, RD/CD bits, question and EDNS.
+    pub fn response_to(&self, request: &Message, rcode: ResponseCode) -> Message {
+        let mut response = Message::response(request.metadata.id, request.metadata.op_code);
+        response.metadata.response_code = rcode;
+        response.metadata.recursion_desired = request.metadata.recursion_desired;
+        response.metadata.checking_disabled = request.metadata.checking_disabled;
+        response.metadata.recursion_available = self.upstream.is_some();
+        response.queries = request.queries.clone();
+        if let Some(edns) = &request.edns {
+            let mut ours = Edns::new();
+            ours.set_max_payload(EDNS_PAYLOAD);
+            ours.set_dnssec_ok(edns.flags().dnssec_ok);
+            response.set_edns(ours);
+        }
+        response
+    }
+
+    /// Answers a query from the zones, the upstream, or with REFUSED. Never fails: every
+    /// problem becomes an RCODE.
+    pub async fn answer(&self, request: &Message) -> Message {
+        let started = std::time::Instant::now();
+        let response = self.answer_inner(request).await;
+        if self.log_queries {
+            let (name, qtype) = request
+                .queries
+                .first()
+                .map(|q| (q.name().to_ascii(), type_name(q.query_type())))
+                .unwrap_or_default();
+            tracing::info!(
+                %name,
+                %qtype,
+                rcode = %response.metadata.response_code,
+                answers = response.answers.len(),
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "query"
+            );
+        }
+        response
+    }
+
+    async fn answer_inner(&self, request: &Message) -> Message {
+        if request.metadata.message_type != MessageType::Query {
+            return self.response_to(request, ResponseCode::FormErr);
+        }
+        if request.metadata.op_code != OpCode::Query {
+            return self.response_to(request, ResponseCode::NotImp);
+        }
+        let Some(query) = request.queries.first() else {
+            return self.response_to(request, ResponseCode::FormErr);
+        };
+        if request.queries.len() > 1 {
+            return self.response_to(request, ResponseCode::FormErr);
+        }
+        if let Some(found) = self.zones.lookup(query.name(), query.query_type()) {
+            let mut response = self.response_to(request, found.rcode);
+            response.metadata.authoritative = true;
+            response.answers = found.answers;
+            response.authorities = found.authorities;
+            return response;
+        }
+        match &self.upstream {
+            Some(upstream) => match upstream.forward(request).await {
+                Ok(response) => response,
+                Err(error) => {
+                    tracing::warn!(%error, "forwarding failed");
+                    self.response_to(request, ResponseCode::ServFail)
+                }
+            },
+            None => self.response_to(request, ResponseCode::Refused),
+        }
+    }
+}
+
+/// A record type's mnemonic, or `TYPEnnn` (RFC 3597) where hickory has none.
+pub fn type_name(rtype: RecordType) -> String {
+    match rtype {
+        RecordType::Unknown(99) => "SPF".to_string(),
+        RecordType::Unknown(code) => format!("TYPE{code}"),
+        known => known.to_string(),
+    }
+}
+
+/// Builds a query message for the JSON API, where the question comes from URL parameters.
+pub fn build_query(name: Name, qtype: RecordType, dnssec_ok: bool, cd: bool) -> Message {
+    let mut message = Message::query();
+    message.add_query(hickory_proto::op::Query::query(name, qtype));
+    message.metadata.recursion_desired = true;
+    message.metadata.checking_disabled = cd;
+    let mut edns = Edns::new();
+    edns.set_max_payload(EDNS_PAYLOAD);
+    edns.set_dnssec_ok(dnssec_ok);
+    message.set_edns(edns);
+    message
+}
