@@ -57,7 +57,7 @@ async fn serve_udp(engine: Arc<Engine>, socket: Arc<UdpSocket>) {
         let engine = engine.clone();
         let socket = socket.clone();
         tokio::spawn(async move {
-            if let Some(reply) = handle(&engine, &packet, true).await
+            if let Some(reply) = handle(&engine, &packet, true, peer).await
                 && let Err(error) = socket.send_to(&reply, peer).await
             {
                 tracing::debug!(%error, %peer, "udp send failed");
@@ -69,15 +69,15 @@ async fn serve_udp(engine: Arc<Engine>, socket: Arc<UdpSocket>) {
 async fn serve_tcp(engine: Arc<Engine>, listener: TcpListener) {
     loop {
         match listener.accept().await {
-            Ok((stream, _)) => {
-                tokio::spawn(serve_tcp_connection(engine.clone(), stream));
+            Ok((stream, peer)) => {
+                tokio::spawn(serve_tcp_connection(engine.clone(), stream, peer));
             }
             Err(error) => tracing::warn!(%error, "tcp accept failed"),
         }
     }
 }
 
-async fn serve_tcp_connection(engine: Arc<Engine>, mut stream: TcpStream) {
+async fn serve_tcp_connection(engine: Arc<Engine>, mut stream: TcpStream, peer: SocketAddr) {
     loop {
         let len = match tokio::time::timeout(TCP_IDLE, stream.read_u16()).await {
             Ok(Ok(len)) => usize::from(len),
@@ -90,7 +90,7 @@ async fn serve_tcp_connection(engine: Arc<Engine>, mut stream: TcpStream) {
         {
             return;
         }
-        let Some(reply) = handle(&engine, &packet, false).await else {
+        let Some(reply) = handle(&engine, &packet, false, peer).await else {
             // A `timeout` fault: hold the connection open without answering.
             continue;
         };
@@ -106,13 +106,20 @@ async fn serve_tcp_connection(engine: Arc<Engine>, mut stream: TcpStream) {
 }
 
 /// Turns one request into the bytes to send back, or `None` to stay silent.
-async fn handle(engine: &Engine, packet: &[u8], udp: bool) -> Option<Vec<u8>> {
+async fn handle(engine: &Engine, packet: &[u8], udp: bool, peer: SocketAddr) -> Option<Vec<u8>> {
     let request = match Message::from_vec(packet) {
         Ok(request) => request,
         Err(_) => return formerr(packet),
     };
     if request.metadata.message_type != MessageType::Query {
         return None;
+    }
+    if engine.limiter.check(peer.ip()).is_err() {
+        // REFUSED is no larger than the query, so a spoofed flood gains no amplification.
+        return engine
+            .response_to(&request, ResponseCode::Refused)
+            .to_vec()
+            .ok();
     }
     engine.delay().await;
     let fault = engine.fault_for(&request);

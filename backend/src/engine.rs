@@ -4,13 +4,21 @@ use std::time::Duration;
 
 use hickory_proto::op::{Edns, Message, MessageType, OpCode, ResponseCode};
 use hickory_proto::rr::{Name, RecordType};
+use tokio::sync::Semaphore;
 
 use crate::faults::{FaultKind, FaultSet};
+use crate::limits::RateLimiter;
+use crate::recursive::Recursive;
 use crate::upstream::Upstream;
 use crate::zones::ZoneSet;
 
 /// The payload size we advertise in our own EDNS OPT records (the DNS Flag Day 2020 value).
 pub const EDNS_PAYLOAD: u16 = 1232;
+
+/// The server is at its `--max-inflight` limit: the query was not started. HTTP answers 503,
+/// plain DNS SERVFAIL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Busy;
 
 /// Zones, upstream and faults: everything needed to turn a query into an answer.
 #[derive(Debug)]
@@ -19,6 +27,13 @@ pub struct Engine {
     pub zones: ZoneSet,
     /// Where names outside the zones go, if anywhere.
     pub upstream: Option<Upstream>,
+    /// Resolve names outside the zones from the root servers (exclusive with `upstream`).
+    pub recursive: Option<Recursive>,
+    /// Bounds concurrent upstream/recursive resolutions; zone answers are never limited, they
+    /// cost nothing. `None` = unlimited.
+    pub inflight: Option<Semaphore>,
+    /// Per-client token buckets, shared by HTTP and plain DNS.
+    pub limiter: RateLimiter,
     /// Injected faults.
     pub faults: FaultSet,
     /// Added before every answer.
@@ -28,13 +43,22 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// `zones`, `forwarding` or `zones+forwarding`, as `/info` reports it.
+    /// `zones`, `forwarding`, `zones+forwarding`, `recursive` or `zones+recursive`, as `/info`
+    /// reports it.
     pub fn mode(&self) -> &'static str {
-        match (self.zones.is_empty(), self.upstream.is_some()) {
-            (false, true) => "zones+forwarding",
-            (true, true) => "forwarding",
-            _ => "zones",
+        let zones = !self.zones.is_empty();
+        match (self.upstream.is_some(), self.recursive.is_some()) {
+            (true, _) if zones => "zones+forwarding",
+            (true, _) => "forwarding",
+            (false, true) if zones => "zones+recursive",
+            (false, true) => "recursive",
+            (false, false) => "zones",
         }
+    }
+
+    /// Whether recursive answers are DNSSEC-validated.
+    pub fn dnssec(&self) -> bool {
+        self.recursive.as_ref().is_some_and(Recursive::dnssec)
     }
 
     /// The fault configured for the first question's name, if any.
@@ -58,7 +82,7 @@ impl Engine {
         response.metadata.response_code = rcode;
         response.metadata.recursion_desired = request.metadata.recursion_desired;
         response.metadata.checking_disabled = request.metadata.checking_disabled;
-        response.metadata.recursion_available = self.upstream.is_some();
+        response.metadata.recursion_available = self.upstream.is_some() || self.recursive.is_some();
         response.queries = request.queries.clone();
         if let Some(edns) = &request.edns {
             let mut ours = Edns::new();
@@ -69,11 +93,26 @@ impl Engine {
         response
     }
 
-    /// Answers a query from the zones, the upstream, or with REFUSED. Never fails: every
-    /// problem becomes an RCODE.
+    /// Answers a query from the zones, the upstream or the recursor, or with REFUSED. Never
+    /// fails: every problem becomes an RCODE (at the `--max-inflight` limit, SERVFAIL).
     pub async fn answer(&self, request: &Message) -> Message {
+        match self.try_answer(request).await {
+            Ok(response) => response,
+            Err(Busy) => self.response_to(request, ResponseCode::ServFail),
+        }
+    }
+
+    /// Like [`Engine::answer`], but reports the `--max-inflight` limit as [`Busy`] so HTTP can
+    /// answer 503 with Retry-After instead of a DNS error.
+    pub async fn try_answer(&self, request: &Message) -> Result<Message, Busy> {
         let started = std::time::Instant::now();
-        let response = self.answer_inner(request).await;
+        let result = self.answer_inner(request).await;
+        let Ok(response) = result else {
+            if self.log_queries {
+                tracing::info!("query refused: --max-inflight reached");
+            }
+            return result;
+        };
         if self.log_queries {
             let (name, qtype) = request
                 .queries
@@ -89,39 +128,53 @@ impl Engine {
                 "query"
             );
         }
-        response
+        Ok(response)
     }
 
-    async fn answer_inner(&self, request: &Message) -> Message {
+    async fn answer_inner(&self, request: &Message) -> Result<Message, Busy> {
         if request.metadata.message_type != MessageType::Query {
-            return self.response_to(request, ResponseCode::FormErr);
+            return Ok(self.response_to(request, ResponseCode::FormErr));
         }
         if request.metadata.op_code != OpCode::Query {
-            return self.response_to(request, ResponseCode::NotImp);
+            return Ok(self.response_to(request, ResponseCode::NotImp));
         }
         let Some(query) = request.queries.first() else {
-            return self.response_to(request, ResponseCode::FormErr);
+            return Ok(self.response_to(request, ResponseCode::FormErr));
         };
         if request.queries.len() > 1 {
-            return self.response_to(request, ResponseCode::FormErr);
+            return Ok(self.response_to(request, ResponseCode::FormErr));
         }
+        // Local zones answer first in every mode, so a user can override or add names.
         if let Some(found) = self.zones.lookup(query.name(), query.query_type()) {
             let mut response = self.response_to(request, found.rcode);
-            response.metadata.authoritative = true;
+            response.metadata.authoritative = found.authoritative;
             response.answers = found.answers;
             response.authorities = found.authorities;
-            return response;
+            response.additionals = found.additionals;
+            return Ok(response);
         }
-        match &self.upstream {
-            Some(upstream) => match upstream.forward(request).await {
+        if self.upstream.is_none() && self.recursive.is_none() {
+            return Ok(self.response_to(request, ResponseCode::Refused));
+        }
+        // Held until the resolution ends; a query that cannot get a permit is not started, so
+        // a flood cannot queue unbounded work (or memory) behind the limit.
+        let _permit = match &self.inflight {
+            Some(semaphore) => Some(semaphore.try_acquire().map_err(|_| Busy)?),
+            None => None,
+        };
+        if let Some(upstream) = &self.upstream {
+            return Ok(match upstream.forward(request).await {
                 Ok(response) => response,
                 Err(error) => {
                     tracing::warn!(%error, "forwarding failed");
                     self.response_to(request, ResponseCode::ServFail)
                 }
-            },
-            None => self.response_to(request, ResponseCode::Refused),
+            });
         }
+        let recursive = self.recursive.as_ref().expect("checked above");
+        Ok(recursive
+            .resolve(request, self.response_to(request, ResponseCode::NoError))
+            .await)
     }
 }
 

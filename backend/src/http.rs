@@ -1,23 +1,28 @@
 //! HTTP routes: JSON DoH, RFC 8484, `/info`, `/health` and the static page.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Query, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use hickory_proto::op::{Message, ResponseCode};
 use serde_json::json;
 use tokio::sync::watch;
-use tower_http::cors::{Any, CorsLayer};
+use tower_http::cors::{AllowOrigin, Any, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::engine::{Engine, build_query};
+use crate::cli::Cors;
+use crate::engine::{Busy, Engine, build_query};
 use crate::faults::FaultKind;
+use crate::limits::client_ip;
 use crate::{json, wire};
 
 /// Longest accepted query string; a 4096-byte message is about 5.5 kB of base64url.
@@ -35,21 +40,38 @@ pub struct AppState {
     pub engine: Arc<Engine>,
     /// Becomes `true` when the server is shutting down, releasing held requests.
     pub shutdown: watch::Receiver<bool>,
+    /// Take the client address from X-Forwarded-For (`--trust-proxy`).
+    pub trust_proxy: bool,
 }
 
 /// Builds the router. `static_dir`, when given, is served at `/` with `index.html` as the
-/// fallback for unknown paths so the page's client-side routes work.
-pub fn router(state: AppState, static_dir: Option<PathBuf>) -> Router {
+/// fallback for unknown paths so the page's client-side routes work. Serve it with
+/// `into_make_service_with_connect_info::<SocketAddr>()` so rate limits see client addresses.
+pub fn router(state: AppState, static_dir: Option<PathBuf>, cors: &Cors) -> Router {
+    let allow_origin = match cors {
+        Cors::Any => AllowOrigin::from(Any),
+        Cors::Origins(origins) => AllowOrigin::list(
+            origins
+                .iter()
+                .filter_map(|o| HeaderValue::from_str(o).ok())
+                .collect::<Vec<_>>(),
+        ),
+    };
     let cors = CorsLayer::new()
-        .allow_origin(Any)
+        .allow_origin(allow_origin)
         .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
         .allow_headers([header::ACCEPT, header::CONTENT_TYPE])
         // Browsers only let a page read Retry-After on a 429 when it is exposed.
         .expose_headers([header::RETRY_AFTER])
         .max_age(Duration::from_secs(86400));
-    let router = Router::new()
+    // Only the DoH routes cost resolver work, so only they are rate limited; /info and /health
+    // stay cheap and always answer (the page asks /info first).
+    let doh = Router::new()
         .route("/dns-query", get(dns_query_get).post(dns_query_post))
         .route("/resolve", get(resolve))
+        .route_layer(middleware::from_fn_with_state(state.clone(), rate_limit));
+    let router = Router::new()
+        .merge(doh)
         .route("/info", get(info))
         .route("/health", get(|| async { "ok" }))
         .with_state(state);
@@ -206,12 +228,56 @@ async fn resolve(State(state): State<AppState>, uri: Uri) -> Response {
     }
 }
 
+/// Set once the "X-Forwarded-For without --trust-proxy" warning has been logged.
+static PROXY_WARNED: AtomicBool = AtomicBool::new(false);
+
+/// The per-client token bucket in front of the DoH routes: 429 with Retry-After when empty.
+async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let Some(ConnectInfo(peer)) = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .copied()
+    else {
+        // Served without connect info (embedded use): there is no client address to limit.
+        return next.run(request).await;
+    };
+    let forwarded = request
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok());
+    if forwarded.is_some()
+        && !state.trust_proxy
+        && peer.ip().is_loopback()
+        && !PROXY_WARNED.swap(true, Ordering::Relaxed)
+    {
+        tracing::warn!(
+            "requests arrive through a local proxy (X-Forwarded-For) but --trust-proxy is off: \
+             every client looks like loopback, which the rate limit exempts"
+        );
+    }
+    let client = client_ip(peer.ip(), forwarded, state.trust_proxy);
+    match state.engine.limiter.check(client) {
+        Ok(()) => next.run(request).await,
+        Err(wait) => {
+            let mut response = error(StatusCode::TOO_MANY_REQUESTS, "rate limited");
+            let secs = wait.as_secs_f64().ceil().max(1.0) as u64;
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            response
+        }
+    }
+}
+
 async fn info(State(state): State<AppState>) -> Response {
+    let engine = &state.engine;
     axum::Json(json!({
         "name": "inboxable-doh",
         "version": env!("CARGO_PKG_VERSION"),
-        "mode": state.engine.mode(),
-        "zones": state.engine.zones.origins(),
+        "mode": engine.mode(),
+        "zones": engine.zones.origins(),
+        "recursive": engine.recursive.is_some(),
+        "dnssec": engine.dnssec(),
     }))
     .into_response()
 }
@@ -281,7 +347,19 @@ async fn serve(state: &AppState, request: Message, format: Format) -> Response {
         }
         Some(FaultKind::ServFail) => engine.response_to(&request, ResponseCode::ServFail),
         Some(FaultKind::Refused) => engine.response_to(&request, ResponseCode::Refused),
-        Some(FaultKind::Truncated) | None => engine.answer(&request).await,
+        Some(FaultKind::Truncated) | None => match engine.try_answer(&request).await {
+            Ok(message) => message,
+            Err(Busy) => {
+                let mut response = error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "too many queries in flight; retry shortly",
+                );
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(1));
+                return response;
+            }
+        },
     };
     let mut body = match encode(format, &message) {
         Ok(body) => body,

@@ -10,6 +10,8 @@ pub mod engine;
 pub mod faults;
 pub mod http;
 pub mod json;
+pub mod limits;
+pub mod recursive;
 pub mod upstream;
 pub mod wire;
 pub mod zones;
@@ -24,6 +26,8 @@ use tokio::sync::watch;
 use crate::cli::Cli;
 use crate::engine::Engine;
 use crate::faults::FaultSet;
+use crate::limits::RateLimiter;
+use crate::recursive::{BUILTIN_ROOT_HINTS, Recursive, RecursiveConfig, load_root_hints};
 use crate::upstream::Upstream;
 use crate::zones::ZoneSet;
 
@@ -32,15 +36,38 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
 
 /// Runs the server until SIGINT or SIGTERM.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    // Exposure checks first: a misconfiguration must fail before anything listens.
+    let cors = cli.cors()?;
+    cli.check_exposure()?;
     let zones = match &cli.zones {
         Some(dir) => ZoneSet::load_dir(dir).context("loading zones")?,
         None => ZoneSet::default(),
+    };
+    let recursive = if cli.recursive {
+        let roots = match &cli.root_hints {
+            Some(path) => load_root_hints(path).context("loading root hints")?,
+            None => BUILTIN_ROOT_HINTS.to_vec(),
+        };
+        Some(Recursive::new(RecursiveConfig {
+            roots,
+            dnssec: cli.dnssec,
+            trust_anchor: cli.trust_anchor.clone(),
+            cache_size: cli.cache_size,
+            allow_servers: cli.recursor_allow_server.clone(),
+            port: cli.recursor_port,
+            timeout: Duration::from_millis(cli.recursive_timeout),
+        })?)
+    } else {
+        None
     };
     let engine = Arc::new(Engine {
         zones,
         upstream: cli
             .upstream
             .map(|addr| Upstream::new(addr, Duration::from_millis(cli.upstream_timeout))),
+        recursive,
+        inflight: (cli.max_inflight > 0).then(|| tokio::sync::Semaphore::new(cli.max_inflight)),
+        limiter: RateLimiter::new(cli.rate_limit, cli.rate_burst, true),
         faults: FaultSet::new(cli.fault_rules()?),
         latency: cli.latency(),
         log_queries: cli.log_queries,
@@ -75,6 +102,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         mode = engine.mode(),
         zones = engine.zones.origins().len(),
         upstream = ?engine.upstream.as_ref().map(Upstream::addr),
+        dnssec = engine.dnssec(),
+        rate_limit = %engine.limiter.rate(),
+        cors = ?cors,
         "inboxable-doh started"
     );
 
@@ -84,8 +114,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let state = http::AppState {
         engine,
         shutdown: stop_rx.clone(),
+        trust_proxy: cli.trust_proxy,
     };
-    let app = http::router(state, cli.static_dir.clone());
+    let app = http::router(state, cli.static_dir.clone(), &cors)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let mut signal_rx = stop_rx.clone();
     let server = axum::serve(http_listener, app).with_graceful_shutdown(async move {
         let _ = signal_rx.wait_for(|stopping| *stopping).await;

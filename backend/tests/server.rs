@@ -450,3 +450,101 @@ async fn sigterm_exits_cleanly() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+#[tokio::test]
+async fn cors_origins_are_configurable() {
+    let server = start(
+        Some(&demo_dir()),
+        &["--cors-origin", "https://user.github.io"],
+    );
+    let url = format!("{}/resolve?name=example.com", server.http);
+    let allowed = client()
+        .get(&url)
+        .header("origin", "https://user.github.io")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://user.github.io"
+    );
+    let other = client()
+        .get(&url)
+        .header("origin", "https://elsewhere.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+
+    // A public listener without explicit origins refuses to start.
+    let refused = Command::new(env!("CARGO_BIN_EXE_inboxable-doh"))
+        .args(["--listen", "0.0.0.0:0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(refused.code(), Some(1));
+}
+
+#[tokio::test]
+async fn rate_limit_per_forwarded_client_with_trust_proxy() {
+    let server = start(
+        Some(&demo_dir()),
+        &["--trust-proxy", "--rate-limit", "1/m", "--rate-burst", "2"],
+    );
+    let url = format!("{}/resolve?name=example.com", server.http);
+    let from = |ip: &'static str| {
+        client()
+            .get(&url)
+            .header("x-forwarded-for", format!("192.0.2.200, {ip}"))
+            .header("origin", "https://page.example")
+            .send()
+    };
+    assert_eq!(from("198.51.100.1").await.unwrap().status(), 200);
+    assert_eq!(from("198.51.100.1").await.unwrap().status(), 200);
+    let limited = from("198.51.100.1").await.unwrap();
+    assert_eq!(limited.status(), 429);
+    let retry: u64 = limited.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=60).contains(&retry), "Retry-After {retry}");
+    // The page can read the 429 and its Retry-After.
+    assert_eq!(limited.headers()["access-control-allow-origin"], "*");
+    // Other clients have their own bucket; /info is never limited.
+    assert_eq!(from("198.51.100.2").await.unwrap().status(), 200);
+    let info = client()
+        .get(format!("{}/info", server.http))
+        .header("x-forwarded-for", "198.51.100.1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(info.status(), 200);
+    // Loopback itself (no forwarded header) is exempt.
+    for _ in 0..5 {
+        assert_eq!(client().get(&url).send().await.unwrap().status(), 200);
+    }
+}
+
+#[tokio::test]
+async fn max_inflight_answers_503_over_http_and_servfail_over_dns() {
+    let slow = start(Some(&demo_dir()), &["--latency", "1500"]);
+    let front = start(
+        None,
+        &["--upstream", &slow.dns.to_string(), "--max-inflight", "1"],
+    );
+    let url = format!("{}/resolve?name=example.com", front.http);
+    let first = tokio::spawn(client().get(url.clone()).send());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let busy = client().get(&url).send().await.unwrap();
+    assert_eq!(busy.status(), 503);
+    assert_eq!(busy.headers()["retry-after"], "1");
+    let over_dns = udp_exchange(front.dns, &query("example.com.", RecordType::A)).await;
+    assert_eq!(over_dns.metadata.response_code, ResponseCode::ServFail);
+    assert_eq!(first.await.unwrap().unwrap().status(), 200);
+    // A forwarding server reports no recursion and no validation.
+    let (_, _, info) = get_json(&front, "/info").await;
+    assert_eq!(info["recursive"], false);
+    assert_eq!(info["dnssec"], false);
+}

@@ -4,7 +4,9 @@
 //! needs exactly this behaviour: CNAME chains followed *across* every loaded zone (hickory's
 //! handler only resolves inside one zone and leaves the rest to a catalog), empty non-terminals
 //! answered as NODATA, RFC 4592 closest-encloser wildcards, and records of any type, including
-//! ones hickory cannot parse from text (see `parse`).
+//! ones hickory cannot parse from text (see `parse`). NS records below an apex are zone cuts:
+//! names at or below them get a referral (RFC 1034 section 4.3.2 step 3b), which is what lets
+//! instances serve a delegation tree to a recursive resolver.
 
 mod parse;
 
@@ -113,6 +115,43 @@ impl Zone {
         vec![record]
     }
 
+    /// The referral for `name` when it is at or below a zone cut (an NS RRset below the apex):
+    /// the NS set of the cut closest to the apex, plus glue (the addresses of name servers
+    /// named inside this zone). DS lives on the parent side of a cut, so `DS` at the cut itself
+    /// is answered here, not referred.
+    fn referral(&self, name: &Name, qtype: RecordType) -> Option<(Vec<Record>, Vec<Record>)> {
+        let depth = self.origin.num_labels();
+        for labels in depth + 1..=name.num_labels() {
+            let cut = name.trim_to(usize::from(labels));
+            if labels == name.num_labels() && qtype == RecordType::DS {
+                return None;
+            }
+            let Some(ns) = self
+                .nodes
+                .get(&LowerName::new(&cut))
+                .and_then(|node| node.get(&u16::from(RecordType::NS)))
+            else {
+                continue;
+            };
+            let mut glue = Vec::new();
+            for record in ns {
+                let RData::NS(target) = &record.data else {
+                    continue;
+                };
+                if !self.origin.zone_of(&target.0) {
+                    continue;
+                }
+                if let Some(node) = self.nodes.get(&LowerName::new(&target.0)) {
+                    for rtype in [RecordType::A, RecordType::AAAA] {
+                        glue.extend(node.get(&u16::from(rtype)).into_iter().flatten().cloned());
+                    }
+                }
+            }
+            return Some((ns.clone(), glue));
+        }
+        None
+    }
+
     /// Finds the node answering for `name`: the name itself, or the wildcard at its closest
     /// encloser (RFC 4592 section 3.3.1). `None` means the name does not exist.
     fn find_node(&self, name: &Name) -> Option<NodeMatch<'_>> {
@@ -145,15 +184,19 @@ enum NodeMatch<'a> {
     EmptyNonTerminal,
 }
 
-/// An authoritative answer.
+/// An answer from the zones.
 #[derive(Debug, Clone)]
 pub struct ZoneAnswer {
     /// NOERROR or NXDOMAIN.
     pub rcode: ResponseCode,
+    /// False only for a bare referral (AA clear, as RFC 1034 wants for delegations).
+    pub authoritative: bool,
     /// CNAMEs followed, then the records of the final name.
     pub answers: Vec<Record>,
-    /// The SOA on negative answers.
+    /// The SOA on negative answers; the NS set of the zone cut on referrals.
     pub authorities: Vec<Record>,
+    /// Glue on referrals.
+    pub additionals: Vec<Record>,
 }
 
 /// All loaded zones.
@@ -242,13 +285,25 @@ impl ZoneSet {
         let done = |rcode, answers, authorities| {
             Some(ZoneAnswer {
                 rcode,
+                authoritative: true,
                 answers,
                 authorities,
+                additionals: Vec::new(),
             })
         };
 
         for _ in 0..MAX_CNAME_CHAIN {
             visited.insert(LowerName::new(&name));
+            if let Some((ns, glue)) = zone.referral(&name, qtype) {
+                return Some(ZoneAnswer {
+                    rcode: ResponseCode::NoError,
+                    // CNAMEs collected before reaching the cut are still our own data.
+                    authoritative: !answers.is_empty(),
+                    answers,
+                    authorities: ns,
+                    additionals: glue,
+                });
+            }
             let node = match zone.find_node(&name) {
                 None => return done(ResponseCode::NXDomain, answers, zone.negative_soa()),
                 Some(NodeMatch::EmptyNonTerminal) => {
@@ -324,6 +379,12 @@ sel._domainkey TXT "v=DKIM1; p=abc"
 *.wild   TXT "wildcard"
 exists.wild A 192.0.2.7
 *.any    A 192.0.2.8
+sub      NS  ns.sub
+sub      NS  ns.example.net.
+sub      DS  1 8 2 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+ns.sub   A   192.0.2.54
+*.sub    TXT "never: below a cut"
+to-sub   CNAME www.sub
 "#;
 
     fn zones() -> ZoneSet {
@@ -396,6 +457,43 @@ exists.wild A 192.0.2.7
         let looped = ask("loop1.example.com.", RecordType::A);
         assert_eq!(looped.rcode, ResponseCode::NoError);
         assert_eq!(looped.answers.len(), 2);
+    }
+
+    #[test]
+    fn names_at_or_below_a_cut_are_referred_with_glue() {
+        for qname in [
+            "sub.example.com.",
+            "www.sub.example.com.",
+            "a.b.sub.example.com.",
+        ] {
+            let referral = ask(qname, RecordType::TXT);
+            assert_eq!(referral.rcode, ResponseCode::NoError, "{qname}");
+            assert!(!referral.authoritative, "{qname}");
+            assert!(referral.answers.is_empty(), "{qname}");
+            assert_eq!(referral.authorities.len(), 2, "{qname}");
+            assert!(
+                referral
+                    .authorities
+                    .iter()
+                    .all(|r| r.record_type() == RecordType::NS)
+            );
+            // Glue only for the in-zone server.
+            assert_eq!(referral.additionals.len(), 1, "{qname}");
+            assert_eq!(
+                referral.additionals[0].name.to_ascii(),
+                "ns.sub.example.com."
+            );
+        }
+        // DS is the parent's data.
+        let ds = ask("sub.example.com.", RecordType::DS);
+        assert!(ds.authoritative);
+        assert_eq!(ds.answers.len(), 1);
+        // A CNAME into the delegated zone: our CNAME, then the referral.
+        let via = ask("to-sub.example.com.", RecordType::A);
+        assert_eq!(via.answers.len(), 1);
+        assert_eq!(via.authorities[0].record_type(), RecordType::NS);
+        // The apex NS is not a cut.
+        assert!(ask("example.com.", RecordType::NS).authoritative);
     }
 
     #[test]
