@@ -433,6 +433,20 @@ mod tests {
         assert_eq!(input.selectors, ["s1", "default"]);
         assert_eq!(input.helo, None);
 
+        // A bare HELO is the server's actual (bad) setting: `host.helo` judges it.
+        let helo = RawInput {
+            domain: "example.com".into(),
+            helo: "Mail.".into(),
+            ..RawInput::default()
+        };
+        assert_eq!(helo.parse().unwrap().helo.as_deref(), Some("mail"));
+        let helo = RawInput {
+            domain: "example.com".into(),
+            helo: "mail server".into(),
+            ..RawInput::default()
+        };
+        assert_eq!(helo.parse().unwrap_err()[0].field, Field::Helo);
+
         let bad = RawInput {
             domain: String::new(),
             ips: "300.1.1.1".into(),
