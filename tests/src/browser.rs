@@ -1,0 +1,173 @@
+//! Headless Chromium through chromedriver, driven over WebDriver with `fantoccini`.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+use crate::{external_tool, terminate, try_http_get};
+
+/// How long chromedriver may take to answer `GET /status` with `ready: true`.
+const DRIVER_STARTUP: Duration = Duration::from_secs(20);
+/// How long a condition on the page may take to hold.
+pub const PAGE_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// A running chromedriver on a loopback port, stopped when dropped.
+pub struct Chromedriver {
+    child: Child,
+    port: u16,
+}
+
+impl Chromedriver {
+    /// Starts `$CHROMEDRIVER --port=N` and waits until it reports ready.
+    ///
+    /// chromedriver cannot be told to pick a port itself (`--port=0` is refused), so the
+    /// port comes from binding a listener to port 0 and releasing it just before the
+    /// driver binds it; a lost race shows as a start-up failure, never as a wrong pass.
+    pub fn start() -> Self {
+        let bin = external_tool("CHROMEDRIVER", "/usr/bin/chromedriver");
+        let port = {
+            let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+            listener.local_addr().expect("local address").port()
+        };
+        let mut child = Command::new(&bin)
+            .arg(format!("--port={port}"))
+            .arg("--allowed-ips=127.0.0.1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
+        let url = format!("http://127.0.0.1:{port}/status");
+        let deadline = std::time::Instant::now() + DRIVER_STARTUP;
+        loop {
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("chromedriver exited at start-up with {status} (port {port})");
+            }
+            if let Ok(r) = try_http_get(&url, Duration::from_secs(2)) {
+                let ready = serde_json::from_str::<serde_json::Value>(&r.body)
+                    .ok()
+                    .and_then(|v| v["value"]["ready"].as_bool());
+                if r.status == 200 && ready == Some(true) {
+                    break;
+                }
+            }
+            if std::time::Instant::now() > deadline {
+                terminate(&mut child);
+                panic!(
+                    "chromedriver did not report ready on port {port} within {DRIVER_STARTUP:?}"
+                );
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, port }
+    }
+
+    /// The WebDriver URL.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// A new headless Chromium session with a fresh profile in `profile`.
+    pub async fn session(&self, profile: &std::path::Path, width: u32, height: u32) -> Client {
+        let chromium: PathBuf = external_tool("CHROMIUM", "/usr/bin/chromium");
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--disable-dev-shm-usage",
+                    format!("--user-data-dir={}", profile.display()),
+                    format!("--window-size={width},{height}"),
+                ],
+            },
+        });
+        let serde_json::Value::Object(caps) = caps else {
+            unreachable!("a JSON object literal")
+        };
+        ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&self.url())
+            .await
+            .unwrap_or_else(|e| panic!("cannot open a Chromium session via chromedriver: {e}"))
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        terminate(&mut self.child);
+    }
+}
+
+/// Runs `script` (a function body returning a value) in the page.
+pub async fn eval(client: &Client, script: &str) -> Result<serde_json::Value, String> {
+    client
+        .execute(script, vec![])
+        .await
+        .map_err(|e| format!("script failed: {e}\n{script}"))
+}
+
+/// Polls `script` until it returns something other than `null`/`false`, or fails.
+pub async fn wait_js(
+    client: &Client,
+    what: &str,
+    script: &str,
+) -> Result<serde_json::Value, String> {
+    let deadline = std::time::Instant::now() + PAGE_TIMEOUT;
+    loop {
+        let value = eval(client, script).await?;
+        if !(value.is_null() || value == serde_json::Value::Bool(false)) {
+            return Ok(value);
+        }
+        if std::time::Instant::now() > deadline {
+            let state = eval(
+                client,
+                "const r = document.querySelector('#results'); \
+                 return {url: location.href, results: r && r.dataset.state, \
+                 body: document.body ? document.body.innerText.slice(0, 2000) : null};",
+            )
+            .await
+            .unwrap_or_default();
+            return Err(format!(
+                "timed out after {PAGE_TIMEOUT:?} waiting for {what}; page: {state}"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits until an element matching `css` exists.
+pub async fn wait_css(client: &Client, css: &str) -> Result<fantoccini::elements::Element, String> {
+    let script = format!(
+        "return document.querySelector({}) !== null;",
+        serde_json::to_string(css).expect("a string")
+    );
+    wait_js(client, &format!("`{css}`"), &script).await?;
+    client
+        .find(Locator::Css(css))
+        .await
+        .map_err(|e| format!("{css}: {e}"))
+}
+
+/// Saves a PNG screenshot of the viewport as `name`.png under `target/screenshots`.
+pub async fn screenshot(client: &Client, name: &str) -> Result<PathBuf, String> {
+    let png = client
+        .screenshot()
+        .await
+        .map_err(|e| format!("screenshot: {e}"))?;
+    let path = crate::screenshot_dir().join(format!("{name}.png"));
+    std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(path)
+}
