@@ -56,7 +56,12 @@ impl Lang {
                 ("facts", include_str!("../locales/en/facts.ftl")),
                 ("report", include_str!("../locales/en/report.ftl")),
                 ("mx", include_str!("../locales/en/mx.ftl")),
+                ("spf", include_str!("../locales/en/spf.ftl")),
                 ("server", include_str!("../locales/en/server.ftl")),
+                ("dkim", include_str!("../locales/en/dkim.ftl")),
+                ("dmarc", include_str!("../locales/en/dmarc.ftl")),
+                ("extras", include_str!("../locales/en/extras.ftl")),
+                ("dnsbl", include_str!("../locales/en/dnsbl.ftl")),
             ],
             Self::Id => &[
                 ("ui", include_str!("../locales/id/ui.ftl")),
@@ -64,7 +69,12 @@ impl Lang {
                 ("facts", include_str!("../locales/id/facts.ftl")),
                 ("report", include_str!("../locales/id/report.ftl")),
                 ("mx", include_str!("../locales/id/mx.ftl")),
+                ("spf", include_str!("../locales/id/spf.ftl")),
                 ("server", include_str!("../locales/id/server.ftl")),
+                ("dkim", include_str!("../locales/id/dkim.ftl")),
+                ("dmarc", include_str!("../locales/id/dmarc.ftl")),
+                ("extras", include_str!("../locales/id/extras.ftl")),
+                ("dnsbl", include_str!("../locales/id/dnsbl.ftl")),
             ],
         }
     }

@@ -4,12 +4,18 @@
 #![warn(missing_docs)]
 
 pub mod checks;
+pub mod dkim;
+pub mod dmarc;
 pub mod dns;
+pub mod dnsbl;
+pub mod extras;
 pub mod facts;
 pub mod i18n;
 pub mod input;
 pub mod mx;
 pub mod report;
+pub mod reputation;
 pub mod resolver;
 pub mod run;
 pub mod server;
+pub mod spf;

@@ -120,6 +120,12 @@ pub async fn run_all(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     let families: Vec<futures::future::LocalBoxFuture<'_, Vec<CheckResult>>> = vec![
         crate::server::run(ctx).boxed_local(),
         crate::mx::run(ctx).boxed_local(),
+        crate::spf::run(ctx).boxed_local(),
+        crate::dkim::run(ctx).boxed_local(),
+        crate::dmarc::run(ctx).boxed_local(),
+        crate::extras::run(ctx).boxed_local(),
+        crate::dnsbl::run(ctx).boxed_local(),
+        crate::reputation::run(ctx).boxed_local(),
     ];
     futures::future::join_all(families)
         .await
@@ -133,6 +139,12 @@ pub fn catalogue_keys() -> Vec<String> {
     let mut keys = crate::dns::LookupError::catalogue_keys();
     keys.extend(crate::server::catalogue_keys());
     keys.extend(crate::mx::catalogue_keys());
+    keys.extend(crate::spf::catalogue_keys());
+    keys.extend(crate::dkim::catalogue_keys());
+    keys.extend(crate::dmarc::catalogue_keys());
+    keys.extend(crate::extras::catalogue_keys());
+    keys.extend(crate::dnsbl::catalogue_keys());
+    keys.extend(crate::reputation::catalogue_keys());
     keys
 }
 

@@ -7,10 +7,12 @@
 
 mod doh;
 pub mod json;
+pub mod memory;
 mod run;
 mod timer;
 
 pub use doh::DohJsonTransport;
+pub use memory::MemoryTransport;
 pub use run::{QueryLogEntry, RunResolver};
 pub use timer::sleep;
 

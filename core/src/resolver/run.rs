@@ -32,6 +32,10 @@ pub struct QueryLogEntry {
     pub started_ms: u64,
     /// How long the resolver took, in ms.
     pub duration_ms: u64,
+    /// The answer records' data in presentation form (`Record::data_text`); empty on
+    /// errors, NXDOMAIN and NODATA.
+    #[serde(default)]
+    pub answers: Vec<String>,
 }
 
 type SharedLookup = Shared<LocalBoxFuture<'static, LookupResult>>;
@@ -167,6 +171,10 @@ impl Inner {
             error: result.is_err(),
             started_ms: millis(sent - self.started),
             duration_ms: millis(sent.elapsed()),
+            answers: match &result {
+                Ok(answer) => answer.records.iter().map(|r| r.data_text()).collect(),
+                Err(_) => Vec::new(),
+            },
         };
         if let Some(observer) = self.observer.borrow().as_ref() {
             observer(&entry);

@@ -1,0 +1,618 @@
+//! The `dmarc.*` checks: `dmarc.present`, `dmarc.syntax`, `dmarc.policy`,
+//! `dmarc.reporting` (with RFC 7489 §7.1 external destination authorisation) and
+//! `dmarc.alignment`.
+//!
+//! Discovery follows RFC 7489 §6.6.3: `_dmarc.<domain>`, else `_dmarc.<organisational
+//! domain>` found with the Public Suffix List (the `psl` crate). RFC 9989 receivers
+//! walk the DNS tree instead (at most 8 queries); for an ordinary domain both find
+//! the same record. The names such a walk would query are given in the details.
+
+use std::collections::BTreeSet;
+
+use futures::future::join_all;
+use serde_json::json;
+
+use super::parse::{is_dmarc_record, looks_like_dmarc, parse};
+use super::{DiagCode, Policy, Record};
+use crate::checks::CheckContext;
+use crate::dns::{LookupError, RecordType, normalize_name};
+use crate::i18n::Message;
+use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Reference, Status};
+
+const RFC7489_DISCOVERY: (&str, &str) = (
+    "RFC 7489 §6.6.3",
+    "https://www.rfc-editor.org/rfc/rfc7489#section-6.6.3",
+);
+const RFC7489_TAGS: (&str, &str) = (
+    "RFC 7489 §6.3",
+    "https://www.rfc-editor.org/rfc/rfc7489#section-6.3",
+);
+const RFC7489_EXTERNAL: (&str, &str) = (
+    "RFC 7489 §7.1",
+    "https://www.rfc-editor.org/rfc/rfc7489#section-7.1",
+);
+const RFC9989: (&str, &str) = ("RFC 9989", "https://www.rfc-editor.org/rfc/rfc9989");
+const GMAIL: (&str, &str) = (
+    "Gmail sender guidelines",
+    "https://support.google.com/a/answer/81126",
+);
+const GOOGLE_DMARC: (&str, &str) = (
+    "Google: set up DMARC",
+    "https://support.google.com/a/answer/2466580",
+);
+const YAHOO: (&str, &str) = (
+    "Yahoo sender best practices",
+    "https://senders.yahooinc.com/best-practices/",
+);
+const MICROSOFT: (&str, &str) = (
+    "Microsoft: set up DMARC",
+    "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dmarc-configure",
+);
+
+/// Findings, as `(key suffix, explained)`: `dmarc-<suffix>` is the summary; explained
+/// ones also have `-why` and `-fix`.
+const FINDINGS: &[(&str, bool)] = &[
+    ("present-ok", false),
+    ("present-org", false),
+    ("present-none", true),
+    ("present-multiple", true),
+    ("present-ignored", true),
+    ("present-unknown", false),
+    ("syntax-ok", false),
+    ("syntax-notes", false),
+    ("syntax-errors", true),
+    ("policy-enforced", false),
+    ("policy-none", true),
+    ("policy-missing", true),
+    ("policy-pct", true),
+    ("policy-testing", true),
+    ("reporting-ok", false),
+    ("reporting-none", true),
+    ("reporting-invalid", true),
+    ("reporting-unauthorized", true),
+    ("reporting-unknown", false),
+    ("alignment-info", true),
+];
+
+/// Every message key this family can produce.
+pub fn catalogue_keys() -> Vec<String> {
+    let mut keys: Vec<String> = ["present", "syntax", "policy", "reporting", "alignment"]
+        .iter()
+        .flat_map(|id| [format!("dmarc-{id}-label"), format!("dmarc-{id}-about")])
+        .collect();
+    for (finding, explained) in FINDINGS {
+        keys.push(format!("dmarc-{finding}"));
+        if *explained {
+            keys.push(format!("dmarc-{finding}-why"));
+            keys.push(format!("dmarc-{finding}-fix"));
+        }
+    }
+    keys.extend(
+        DiagCode::ALL
+            .iter()
+            .map(|c| format!("dmarc-diag-{}", c.code())),
+    );
+    keys.extend(
+        [
+            "dmarc-found-record",
+            "dmarc-found-inherited",
+            "dmarc-found-destination",
+            "dmarc-found-authorized",
+            "dmarc-found-lookup-failed",
+            "dmarc-mode-relaxed",
+            "dmarc-mode-strict",
+            "check-unknown-reason",
+        ]
+        .map(String::from),
+    );
+    keys
+}
+
+fn explain(
+    finding: &str,
+    found: Vec<Message>,
+    records: Vec<FixRecord>,
+    refs: &[(&str, &str)],
+) -> Explanation {
+    Explanation {
+        found,
+        why: Some(Message::new(format!("dmarc-{finding}-why"))),
+        fix: vec![Message::new(format!("dmarc-{finding}-fix"))],
+        records,
+        references: refs.iter().map(|(t, u)| Reference::new(t, u)).collect(),
+    }
+}
+
+fn unknown(id: &str, finding: &str, error: &LookupError) -> CheckResult {
+    CheckResult::new(
+        id,
+        Status::Unknown,
+        Message::new(format!("dmarc-{finding}")).arg_msg("reason", error.message()),
+    )
+    .details(json!({ "error": error }))
+    .explain(Explanation {
+        found: vec![Message::new("check-unknown-reason").arg_msg("reason", error.message())],
+        ..Explanation::default()
+    })
+}
+
+fn txt_record(name: &str, value: &str, replaces: bool) -> FixRecord {
+    FixRecord {
+        place: FixPlace::DnsHost,
+        record: format!("{name}. 3600 IN TXT \"{value}\""),
+        replaces,
+    }
+}
+
+/// The organisational domain of `domain` by the Public Suffix List.
+pub fn organizational_domain(domain: &str) -> String {
+    psl::domain_str(domain).map_or_else(|| normalize_name(domain), normalize_name)
+}
+
+/// The names an RFC 9989 receiver's DNS tree walk queries for `domain`, in order:
+/// the domain, then (for names of more than 8 labels) its last 7 labels, then one
+/// label less at a time.
+pub fn tree_walk(domain: &str) -> Vec<String> {
+    let labels: Vec<&str> = domain.split('.').filter(|l| !l.is_empty()).collect();
+    let mut names = vec![format!("_dmarc.{}", labels.join("."))];
+    let mut n = labels.len();
+    if n > 8 {
+        n = 8;
+    }
+    while n > 1 {
+        n -= 1;
+        names.push(format!("_dmarc.{}", labels[labels.len() - n..].join(".")));
+    }
+    names
+}
+
+/// What discovery found at the first level that holds something DMARC-like.
+struct Found {
+    /// The domain the policy was retrieved from.
+    policy_domain: String,
+    /// True when it is the organisational domain, not the checked one.
+    inherited: bool,
+    /// Every TXT string there that looks like a DMARC record.
+    candidates: Vec<String>,
+}
+
+/// Looks at `_dmarc.<domain>`, then `_dmarc.<org>`.
+async fn discover(ctx: &CheckContext<'_>, domain: &str) -> Result<Option<Found>, LookupError> {
+    let org = organizational_domain(domain);
+    let mut levels = vec![(domain.to_owned(), false)];
+    if org != domain {
+        levels.push((org, true));
+    }
+    for (level, inherited) in levels {
+        let answer = ctx
+            .resolver
+            .lookup(&format!("_dmarc.{level}"), RecordType::TXT)
+            .await?;
+        let candidates: Vec<String> = answer
+            .txt_values()
+            .into_iter()
+            .filter(|t| looks_like_dmarc(t))
+            .collect();
+        if !candidates.is_empty() {
+            return Ok(Some(Found {
+                policy_domain: level,
+                inherited,
+                candidates,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// The DMARC record that applies to `domain` and whether it was inherited from the
+/// organisational domain; `None` when there is none or several (not applied). For
+/// checks that depend on DMARC, such as BIMI.
+pub async fn applied_record(
+    ctx: &CheckContext<'_>,
+    domain: &str,
+) -> Result<Option<(Record, bool)>, LookupError> {
+    let Some(found) = discover(ctx, domain).await? else {
+        return Ok(None);
+    };
+    let valid: Vec<&String> = found
+        .candidates
+        .iter()
+        .filter(|t| is_dmarc_record(t))
+        .collect();
+    Ok((valid.len() == 1).then(|| (parse(valid[0]), found.inherited)))
+}
+
+/// Runs the DMARC checks for the input domain.
+pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
+    let domain = ctx.input.domain.as_str();
+    let base_details = json!({
+        "discovery": "public-suffix-list",
+        "organizational_domain": organizational_domain(domain),
+        "rfc9989_tree_walk": tree_walk(domain),
+    });
+    let found = match discover(ctx, domain).await {
+        Err(e) => return vec![ctx.emit(unknown("dmarc.present", "present-unknown", &e))],
+        Ok(None) => {
+            let name = format!("_dmarc.{domain}");
+            let result = CheckResult::new(
+                "dmarc.present",
+                Status::Fail,
+                Message::new("dmarc-present-none").arg("name", &name),
+            )
+            .details(base_details)
+            .explain(explain(
+                "present-none",
+                vec![],
+                vec![txt_record(
+                    &name,
+                    &format!("v=DMARC1; p=none; rua=mailto:dmarc@{domain}"),
+                    false,
+                )],
+                &[RFC7489_DISCOVERY, GMAIL, YAHOO, MICROSOFT, GOOGLE_DMARC],
+            ));
+            return vec![ctx.emit(result)];
+        }
+        Ok(Some(found)) => found,
+    };
+    let name = format!("_dmarc.{}", found.policy_domain);
+    let valid: Vec<&String> = found
+        .candidates
+        .iter()
+        .filter(|t| is_dmarc_record(t))
+        .collect();
+    let mut details = base_details;
+    details["name"] = json!(name);
+    details["policy_domain"] = json!(found.policy_domain);
+    details["inherited"] = json!(found.inherited);
+    details["records"] = json!(found.candidates);
+    let found_records: Vec<Message> = found
+        .candidates
+        .iter()
+        .map(|r| Message::new("dmarc-found-record").arg("record", r))
+        .collect();
+
+    let mut results = Vec::new();
+    if valid.len() > 1 {
+        let keep = parse(valid[0]).corrected();
+        results.push(
+            ctx.emit(
+                CheckResult::new(
+                    "dmarc.present",
+                    Status::Fail,
+                    Message::new("dmarc-present-multiple")
+                        .arg("name", &name)
+                        .arg("count", valid.len()),
+                )
+                .details(details)
+                .explain(explain(
+                    "present-multiple",
+                    found_records,
+                    vec![txt_record(&name, &keep, true)],
+                    &[RFC7489_DISCOVERY, RFC9989],
+                )),
+            ),
+        );
+        return results;
+    }
+    let text = valid.first().map_or(&found.candidates[0], |t| *t);
+    let record = parse(text);
+    if valid.is_empty() {
+        results.push(
+            ctx.emit(
+                CheckResult::new(
+                    "dmarc.present",
+                    Status::Fail,
+                    Message::new("dmarc-present-ignored").arg("name", &name),
+                )
+                .details(details.clone())
+                .explain(explain(
+                    "present-ignored",
+                    found_records,
+                    vec![txt_record(&name, &record.corrected(), true)],
+                    &[RFC7489_DISCOVERY, RFC7489_TAGS],
+                )),
+            ),
+        );
+        results.push(ctx.emit(syntax(&name, &record)));
+        return results;
+    }
+    let present = if found.inherited {
+        Message::new("dmarc-present-org")
+            .arg("domain", domain)
+            .arg("org", &found.policy_domain)
+            .arg("record", text)
+    } else {
+        Message::new("dmarc-present-ok")
+            .arg("name", &name)
+            .arg("record", text)
+    };
+    results
+        .push(ctx.emit(CheckResult::new("dmarc.present", Status::Pass, present).details(details)));
+    results.push(ctx.emit(syntax(&name, &record)));
+    results.push(ctx.emit(policy(&name, domain, &found, &record)));
+    results.push(ctx.emit(reporting(ctx, &name, &found.policy_domain, &record).await));
+    results.push(ctx.emit(alignment(domain, &record)));
+    results
+}
+
+fn syntax(name: &str, record: &Record) -> CheckResult {
+    let details = json!({
+        "record": record.text,
+        "generation": record.generation,
+        "diagnostics": record.diagnostics,
+        "unknown_tags": record.unknown_tags,
+    });
+    let errors: Vec<_> = record.diagnostics.iter().filter(|d| d.is_error()).collect();
+    if errors.is_empty() {
+        let summary = if record.unknown_tags.is_empty() {
+            Message::new("dmarc-syntax-ok").arg("record", &record.text)
+        } else {
+            Message::new("dmarc-syntax-notes").arg("tags", record.unknown_tags.join(", "))
+        };
+        return CheckResult::new("dmarc.syntax", Status::Pass, summary).details(details);
+    }
+    let mut found = vec![Message::new("dmarc-found-record").arg("record", &record.text)];
+    found.extend(record.diagnostics.iter().map(|d| d.message()));
+    CheckResult::new(
+        "dmarc.syntax",
+        Status::Fail,
+        Message::new("dmarc-syntax-errors")
+            .arg("count", errors.len())
+            .arg(
+                "tags",
+                errors
+                    .iter()
+                    .map(|d| d.tag.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+    )
+    .details(details)
+    .explain(explain(
+        "syntax-errors",
+        found,
+        vec![txt_record(name, &record.corrected(), true)],
+        &[RFC7489_TAGS, RFC9989],
+    ))
+}
+
+fn policy(name: &str, domain: &str, found: &Found, record: &Record) -> CheckResult {
+    // A record inherited from the organisational domain applies its `sp` here.
+    let applied = if found.inherited {
+        record.effective_sp()
+    } else {
+        record.effective_p()
+    };
+    let details = json!({
+        "p": record.p.map(Policy::as_str),
+        "sp": record.sp.map(Policy::as_str),
+        "np": record.np.map(Policy::as_str),
+        "pct": record.pct,
+        "t": record.testing.map(|t| if t { "y" } else { "n" }),
+        "applied": applied.as_str(),
+        "inherited": found.inherited,
+    });
+    let found_msgs = {
+        let mut v = vec![Message::new("dmarc-found-record").arg("record", &record.text)];
+        if found.inherited {
+            v.push(
+                Message::new("dmarc-found-inherited")
+                    .arg("domain", domain)
+                    .arg("org", &found.policy_domain),
+            );
+        }
+        v
+    };
+    let refs = [RFC7489_TAGS, RFC9989, GOOGLE_DMARC, YAHOO, MICROSOFT];
+    let upgrade = |to: Policy| vec![txt_record(name, &record.with_policy(to), true)];
+    let result = if record.p.is_none() {
+        CheckResult::new(
+            "dmarc.policy",
+            Status::Warn,
+            Message::new("dmarc-policy-missing"),
+        )
+        .explain(explain(
+            "policy-missing",
+            found_msgs,
+            upgrade(Policy::None),
+            &refs,
+        ))
+    } else if applied == Policy::None {
+        CheckResult::new(
+            "dmarc.policy",
+            Status::Warn,
+            Message::new("dmarc-policy-none").arg("domain", domain),
+        )
+        .explain(explain(
+            "policy-none",
+            found_msgs,
+            upgrade(Policy::Quarantine),
+            &refs,
+        ))
+    } else if record.testing == Some(true) {
+        CheckResult::new(
+            "dmarc.policy",
+            Status::Warn,
+            Message::new("dmarc-policy-testing")
+                .arg("policy", applied.as_str())
+                .arg("applied", applied.tested().as_str()),
+        )
+        .explain(explain(
+            "policy-testing",
+            found_msgs,
+            upgrade(applied),
+            &refs,
+        ))
+    } else if record.effective_pct() < 100 {
+        CheckResult::new(
+            "dmarc.policy",
+            Status::Warn,
+            Message::new("dmarc-policy-pct")
+                .arg("policy", applied.as_str())
+                .arg("pct", record.effective_pct()),
+        )
+        .explain(explain("policy-pct", found_msgs, upgrade(applied), &refs))
+    } else {
+        CheckResult::new(
+            "dmarc.policy",
+            Status::Pass,
+            Message::new("dmarc-policy-enforced").arg("policy", applied.as_str()),
+        )
+    };
+    result.details(details)
+}
+
+/// `dmarc.reporting`: valid `rua`, and authorisation of external destinations.
+async fn reporting(
+    ctx: &CheckContext<'_>,
+    name: &str,
+    policy_domain: &str,
+    record: &Record,
+) -> CheckResult {
+    let own_org = organizational_domain(policy_domain);
+    let invalid: Vec<&str> = record
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagCode::BadUri)
+        .map(|d| d.value.as_str())
+        .collect();
+    let hosts: BTreeSet<String> = record
+        .rua
+        .iter()
+        .chain(&record.ruf)
+        .filter_map(|u| u.host.clone())
+        .filter(|h| organizational_domain(h) != own_org)
+        .collect();
+    let checks = join_all(hosts.iter().map(|host| async move {
+        let auth = format!("{policy_domain}._report._dmarc.{host}");
+        let answer = ctx.resolver.lookup(&auth, RecordType::TXT).await;
+        (host.clone(), auth, answer)
+    }))
+    .await;
+    let mut found = Vec::new();
+    let mut unauthorized = Vec::new();
+    let mut error = None;
+    let mut destinations = Vec::new();
+    for (host, auth, answer) in checks {
+        let state = match answer {
+            Ok(a) if a.txt_values().iter().any(|t| is_dmarc_record(t)) => {
+                found.push(
+                    Message::new("dmarc-found-authorized")
+                        .arg("host", &host)
+                        .arg("record", &auth),
+                );
+                "authorized"
+            }
+            Ok(_) => {
+                found.push(
+                    Message::new("dmarc-found-destination")
+                        .arg("host", &host)
+                        .arg("record", &auth),
+                );
+                unauthorized.push((host.clone(), auth.clone()));
+                "missing"
+            }
+            Err(e) => {
+                found.push(
+                    Message::new("dmarc-found-lookup-failed")
+                        .arg("record", &auth)
+                        .arg_msg("reason", e.message()),
+                );
+                error = Some(e);
+                "unknown"
+            }
+        };
+        destinations.push(json!({ "host": host, "record": auth, "state": state }));
+    }
+    let uris: Vec<String> = record.rua.iter().map(|u| u.text()).collect();
+    let details = json!({
+        "rua": uris,
+        "ruf": record.ruf.iter().map(|u| u.text()).collect::<Vec<_>>(),
+        "invalid": invalid,
+        "external": destinations,
+    });
+    let refs = [RFC7489_EXTERNAL, RFC7489_TAGS, YAHOO, GOOGLE_DMARC];
+    let result = if record.rua.is_empty() && invalid.is_empty() {
+        let mut fixed = record.corrected();
+        fixed.push_str(&format!("; rua=mailto:dmarc@{policy_domain}"));
+        CheckResult::new(
+            "dmarc.reporting",
+            Status::Warn,
+            Message::new("dmarc-reporting-none"),
+        )
+        .explain(explain(
+            "reporting-none",
+            found,
+            vec![txt_record(name, &fixed, true)],
+            &refs,
+        ))
+    } else if !invalid.is_empty() {
+        CheckResult::new(
+            "dmarc.reporting",
+            Status::Warn,
+            Message::new("dmarc-reporting-invalid").arg("uris", invalid.join(", ")),
+        )
+        .explain(explain(
+            "reporting-invalid",
+            found,
+            vec![txt_record(name, &record.corrected(), true)],
+            &refs,
+        ))
+    } else if !unauthorized.is_empty() {
+        let records = unauthorized
+            .iter()
+            .map(|(_, auth)| txt_record(auth, "v=DMARC1", false))
+            .collect();
+        let hosts: Vec<&str> = unauthorized.iter().map(|(h, _)| h.as_str()).collect();
+        let auths: Vec<&str> = unauthorized.iter().map(|(_, a)| a.as_str()).collect();
+        CheckResult::new(
+            "dmarc.reporting",
+            Status::Warn,
+            Message::new("dmarc-reporting-unauthorized")
+                .arg("hosts", hosts.join(", "))
+                .arg("records", auths.join(", ")),
+        )
+        .explain(explain("reporting-unauthorized", found, records, &refs))
+    } else if let Some(e) = error {
+        unknown("dmarc.reporting", "reporting-unknown", &e)
+    } else {
+        CheckResult::new(
+            "dmarc.reporting",
+            Status::Pass,
+            Message::new("dmarc-reporting-ok").arg("uris", uris.join(", ")),
+        )
+    };
+    result.details(details)
+}
+
+/// `dmarc.alignment`: without a message we know only the envelope domain (the checked
+/// domain), so this explains the modes rather than judging them.
+fn alignment(domain: &str, record: &Record) -> CheckResult {
+    let adkim = record.adkim.unwrap_or_default();
+    let aspf = record.aspf.unwrap_or_default();
+    CheckResult::new(
+        "dmarc.alignment",
+        Status::Info,
+        Message::new("dmarc-alignment-info")
+            .arg("domain", domain)
+            .arg_key("adkim", adkim.key())
+            .arg_key("aspf", aspf.key()),
+    )
+    .details(json!({ "adkim": adkim, "aspf": aspf }))
+    .explain(explain(
+        "alignment-info",
+        vec![],
+        vec![],
+        &[
+            (
+                "RFC 7489 §3.1",
+                "https://www.rfc-editor.org/rfc/rfc7489#section-3.1",
+            ),
+            GMAIL,
+        ],
+    ))
+}
+
+#[cfg(test)]
+#[path = "checks_tests.rs"]
+mod tests;

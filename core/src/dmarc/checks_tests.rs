@@ -1,0 +1,299 @@
+//! `dmarc.*` over a fixture resolver, one test per outcome.
+
+use crate::dkim::testkit::{expect, find, input, run_family};
+use crate::dns::LookupError;
+use crate::report::Status;
+use crate::resolver::MemoryTransport;
+
+fn run(table: MemoryTransport, domain: &str) -> Vec<crate::report::CheckResult> {
+    run_family(table, &input(domain, &[]), super::run)
+}
+
+fn with(record: &str) -> MemoryTransport {
+    let mut m = MemoryTransport::new();
+    m.txt("_dmarc.example.com", &[record]);
+    m
+}
+
+/// RFC 7489 §6.6.3: no record at the domain or its organisational domain.
+#[test]
+fn missing_record_fails_with_a_record_to_publish() {
+    let mut m = MemoryTransport::new();
+    m.txt("example.com", &["v=spf1 -all"]);
+    let r = run(m, "example.com");
+    expect(
+        &r,
+        "dmarc.present",
+        None,
+        Status::Fail,
+        "dmarc-present-none",
+    );
+    let fix = &find(&r, "dmarc.present", None)
+        .explanation
+        .as_ref()
+        .unwrap()
+        .records[0];
+    assert_eq!(
+        fix.record,
+        "_dmarc.example.com. 3600 IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@example.com\""
+    );
+    assert_eq!(r.len(), 1);
+}
+
+#[test]
+fn lookup_error_is_unknown() {
+    let mut m = MemoryTransport::new();
+    m.fail("_dmarc.example.com", None, LookupError::ServFail);
+    let r = run(m, "example.com");
+    expect(
+        &r,
+        "dmarc.present",
+        None,
+        Status::Unknown,
+        "dmarc-present-unknown",
+    );
+}
+
+/// RFC 7489 §6.6.3: "If the remaining set contains multiple records or no records,
+/// policy discovery terminates and DMARC processing is not applied to this message."
+#[test]
+fn several_records_fail() {
+    let mut m = with("v=DMARC1; p=reject");
+    m.txt("_dmarc.example.com", &["v=DMARC1; p=none"]);
+    let r = run(m, "example.com");
+    expect(
+        &r,
+        "dmarc.present",
+        None,
+        Status::Fail,
+        "dmarc-present-multiple",
+    );
+}
+
+#[test]
+fn version_not_first_is_ignored_and_named() {
+    let r = run(with("p=reject; v=DMARC1"), "example.com");
+    expect(
+        &r,
+        "dmarc.present",
+        None,
+        Status::Fail,
+        "dmarc-present-ignored",
+    );
+    expect(
+        &r,
+        "dmarc.syntax",
+        None,
+        Status::Fail,
+        "dmarc-syntax-errors",
+    );
+    let s = find(&r, "dmarc.syntax", None);
+    assert_eq!(s.summary.args["tags"], "v");
+}
+
+#[test]
+fn enforced_record_with_own_reporting_passes() {
+    let r = run(
+        with("v=DMARC1; p=reject; rua=mailto:dmarc@example.com; adkim=s"),
+        "example.com",
+    );
+    expect(&r, "dmarc.present", None, Status::Pass, "dmarc-present-ok");
+    expect(&r, "dmarc.syntax", None, Status::Pass, "dmarc-syntax-ok");
+    expect(
+        &r,
+        "dmarc.policy",
+        None,
+        Status::Pass,
+        "dmarc-policy-enforced",
+    );
+    expect(
+        &r,
+        "dmarc.reporting",
+        None,
+        Status::Pass,
+        "dmarc-reporting-ok",
+    );
+    expect(
+        &r,
+        "dmarc.alignment",
+        None,
+        Status::Info,
+        "dmarc-alignment-info",
+    );
+}
+
+#[test]
+fn policy_none_warns_with_the_upgrade() {
+    let r = run(
+        with("v=DMARC1; p=none; rua=mailto:d@example.com"),
+        "example.com",
+    );
+    expect(&r, "dmarc.policy", None, Status::Warn, "dmarc-policy-none");
+    let fix = &find(&r, "dmarc.policy", None)
+        .explanation
+        .as_ref()
+        .unwrap()
+        .records[0];
+    assert!(
+        fix.record
+            .contains("\"v=DMARC1; p=quarantine; rua=mailto:d@example.com\"")
+    );
+}
+
+#[test]
+fn pct_and_test_mode_warn() {
+    let r = run(
+        with("v=DMARC1; p=reject; pct=25; rua=mailto:d@example.com"),
+        "example.com",
+    );
+    expect(&r, "dmarc.policy", None, Status::Warn, "dmarc-policy-pct");
+    let r = run(
+        with("v=DMARC1; p=reject; t=y; rua=mailto:d@example.com"),
+        "example.com",
+    );
+    expect(
+        &r,
+        "dmarc.policy",
+        None,
+        Status::Warn,
+        "dmarc-policy-testing",
+    );
+    assert_eq!(
+        find(&r, "dmarc.policy", None).summary.args["applied"],
+        "quarantine"
+    );
+}
+
+#[test]
+fn missing_policy_warns() {
+    let r = run(with("v=DMARC1; rua=mailto:d@example.com"), "example.com");
+    expect(
+        &r,
+        "dmarc.policy",
+        None,
+        Status::Warn,
+        "dmarc-policy-missing",
+    );
+    expect(
+        &r,
+        "dmarc.syntax",
+        None,
+        Status::Fail,
+        "dmarc-syntax-errors",
+    );
+}
+
+#[test]
+fn subdomain_inherits_the_organisational_record_and_its_sp() {
+    let r = run(
+        with("v=DMARC1; p=reject; sp=none; rua=mailto:d@example.com"),
+        "mail.example.com",
+    );
+    expect(&r, "dmarc.present", None, Status::Pass, "dmarc-present-org");
+    expect(&r, "dmarc.policy", None, Status::Warn, "dmarc-policy-none");
+}
+
+#[test]
+fn no_rua_warns_and_bad_uri_warns() {
+    let r = run(with("v=DMARC1; p=reject"), "example.com");
+    expect(
+        &r,
+        "dmarc.reporting",
+        None,
+        Status::Warn,
+        "dmarc-reporting-none",
+    );
+    let r = run(
+        with("v=DMARC1; p=reject; rua=dmarc@example.com"),
+        "example.com",
+    );
+    expect(
+        &r,
+        "dmarc.reporting",
+        None,
+        Status::Warn,
+        "dmarc-reporting-invalid",
+    );
+}
+
+/// RFC 7489 §7.1: an external destination must publish
+/// `<policy-domain>._report._dmarc.<destination>` starting with `v=DMARC1`.
+#[test]
+fn external_destination_needs_authorisation() {
+    let record = "v=DMARC1; p=reject; rua=mailto:x@rua.reports.example.net";
+    let r = run(with(record), "example.com");
+    expect(
+        &r,
+        "dmarc.reporting",
+        None,
+        Status::Warn,
+        "dmarc-reporting-unauthorized",
+    );
+    let fix = &find(&r, "dmarc.reporting", None)
+        .explanation
+        .as_ref()
+        .unwrap()
+        .records[0];
+    assert_eq!(
+        fix.record,
+        "example.com._report._dmarc.rua.reports.example.net. 3600 IN TXT \"v=DMARC1\""
+    );
+
+    let mut m = with(record);
+    m.txt(
+        "example.com._report._dmarc.rua.reports.example.net",
+        &["v=DMARC1"],
+    );
+    expect(
+        &run(m, "example.com"),
+        "dmarc.reporting",
+        None,
+        Status::Pass,
+        "dmarc-reporting-ok",
+    );
+
+    // A wildcard answer counts (internet.nl #618): resolvers return the synthesised
+    // record at the asked name, which is what the fixture holds here.
+    let mut m = with(record);
+    m.txt(
+        "example.com._report._dmarc.rua.reports.example.net",
+        &["v=DMARC1;"],
+    );
+    expect(
+        &run(m, "example.com"),
+        "dmarc.reporting",
+        None,
+        Status::Pass,
+        "dmarc-reporting-ok",
+    );
+
+    let mut m = with(record);
+    m.fail(
+        "example.com._report._dmarc.rua.reports.example.net",
+        None,
+        LookupError::Timeout { after_ms: 5000 },
+    );
+    expect(
+        &run(m, "example.com"),
+        "dmarc.reporting",
+        None,
+        Status::Unknown,
+        "dmarc-reporting-unknown",
+    );
+}
+
+#[test]
+fn tree_walk_names() {
+    assert_eq!(
+        super::tree_walk("a.mail.example.com"),
+        [
+            "_dmarc.a.mail.example.com",
+            "_dmarc.mail.example.com",
+            "_dmarc.example.com",
+            "_dmarc.com"
+        ]
+    );
+    let long = super::tree_walk("a.b.c.d.e.f.g.h.i.example.com");
+    assert_eq!(long.len(), 8);
+    assert_eq!(long[1], "_dmarc.e.f.g.h.i.example.com");
+}
