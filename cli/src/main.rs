@@ -2,6 +2,7 @@
 //! `inboxable-core`; this binary reads arguments, runs, and prints.
 
 mod render;
+mod spf;
 
 use std::process::ExitCode;
 
@@ -9,7 +10,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use inboxable_core::i18n::{Lang, Message};
 use inboxable_core::input::RawInput;
 use inboxable_core::report::{Report, Status};
-use inboxable_core::resolver::ResolverChoice;
+use std::net::IpAddr;
+
+use inboxable_core::dnsbl::DqsKey;
+use inboxable_core::input::parse_domain;
+use inboxable_core::resolver::{ResolverChoice, RunResolver};
+use inboxable_core::run::{RunOptions, run_with_options};
+use inboxable_core::spf::{Params, SpfResult, evaluate};
 
 /// Exit codes, documented in README.md and docs/report-schema.md.
 mod exit {
@@ -38,6 +45,77 @@ struct Cli {
 enum Command {
     /// Check a domain and, optionally, its sending server.
     Check(CheckArgs),
+    /// Evaluate a domain's SPF record for one IP (RFC 7208 check_host) with its trace.
+    Spf(SpfArgs),
+}
+
+#[derive(clap::Args)]
+struct SpfArgs {
+    /// The domain whose SPF record is evaluated.
+    domain: String,
+    /// The client IP address.
+    #[arg(long)]
+    ip: String,
+    /// The MAIL FROM address (default: postmaster@DOMAIN).
+    #[arg(long, value_name = "MAILFROM")]
+    sender: Option<String>,
+    /// The HELO/EHLO name (default: DOMAIN).
+    #[arg(long, value_name = "NAME")]
+    helo: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+/// Options every subcommand shares.
+#[derive(clap::Args)]
+struct Common {
+    /// `cloudflare`, `google`, `public` (Cloudflare, then Google) or a DoH JSON URL.
+    #[arg(long, default_value = "public", value_name = "RESOLVER")]
+    resolver: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of the text.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+    /// Per-query timeout in milliseconds.
+    #[arg(long, default_value_t = 5000, value_name = "MS")]
+    timeout: u64,
+}
+
+impl Common {
+    fn lang(&self) -> Lang {
+        match self.lang {
+            LangArg::En => Lang::En,
+            LangArg::Id => Lang::Id,
+        }
+    }
+
+    /// The resolver, or the exit code of a usage error (already reported).
+    fn resolver(&self) -> Result<RunResolver, ExitCode> {
+        match ResolverChoice::parse(&self.resolver) {
+            Some(choice) => Ok(choice.build(self.timeout)),
+            None => {
+                eprintln!(
+                    "inboxable: --resolver: {}",
+                    Message::new("ui-resolver-invalid")
+                        .arg("value", &self.resolver)
+                        .render(self.lang())
+                );
+                Err(ExitCode::from(exit::USAGE))
+            }
+        }
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, ExitCode> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            eprintln!("inboxable: cannot start the async runtime: {e}");
+            ExitCode::from(exit::UNDETERMINED)
+        })
 }
 
 #[derive(clap::Args)]
@@ -56,18 +134,17 @@ struct CheckArgs {
     /// The HELO/EHLO name the server uses.
     #[arg(long, value_name = "NAME")]
     helo: Option<String>,
-    /// `cloudflare`, `google`, `public` (Cloudflare, then Google) or a DoH JSON URL.
-    #[arg(long, default_value = "public", value_name = "RESOLVER")]
-    resolver: String,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-    /// Language of the text.
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    lang: LangArg,
-    /// Per-query timeout in milliseconds.
-    #[arg(long, default_value_t = 5000, value_name = "MS")]
-    timeout: u64,
+    /// A Spamhaus DQS key (or set INBOXABLE_DQS_KEY): Spamhaus lists are then asked
+    /// through their DQS zones, which answer any resolver. Never printed.
+    #[arg(
+        long,
+        env = "INBOXABLE_DQS_KEY",
+        hide_env_values = true,
+        value_name = "KEY"
+    )]
+    dqs_key: Option<String>,
+    #[command(flatten)]
+    common: Common,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -95,16 +172,15 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match cli.command {
+    let result = match cli.command {
         Command::Check(args) => check(args),
-    }
+        Command::Spf(args) => spf_command(args),
+    };
+    result.unwrap_or_else(|code| code)
 }
 
-fn check(args: CheckArgs) -> ExitCode {
-    let lang = match args.lang {
-        LangArg::En => Lang::En,
-        LangArg::Id => Lang::Id,
-    };
+fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
+    let lang = args.common.lang();
     let raw = RawInput {
         domain: args.domain,
         ips: args.ips.join(" "),
@@ -112,51 +188,96 @@ fn check(args: CheckArgs) -> ExitCode {
         selectors: args.selectors.join(" "),
         helo: args.helo.unwrap_or_default(),
     };
-    let input = match raw.parse() {
-        Ok(input) => input,
-        Err(errors) => {
-            for e in errors {
-                let field = Message::new(format!("input-field-{}", e.field.key())).render(lang);
-                eprintln!(
-                    "inboxable: {field}: {}",
-                    render::problem(&e.problem).render(lang)
-                );
-            }
-            return ExitCode::from(exit::USAGE);
+    let input = raw.parse().map_err(|errors| {
+        for e in errors {
+            let field = Message::new(format!("input-field-{}", e.field.key())).render(lang);
+            eprintln!(
+                "inboxable: {field}: {}",
+                render::problem(&e.problem).render(lang)
+            );
         }
-    };
-    let Some(choice) = ResolverChoice::parse(&args.resolver) else {
-        eprintln!(
-            "inboxable: --resolver: {}",
-            Message::new("ui-resolver-invalid")
-                .arg("value", &args.resolver)
-                .render(lang)
-        );
-        return ExitCode::from(exit::USAGE);
-    };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("inboxable: cannot start the async runtime: {e}");
-            return ExitCode::from(exit::UNDETERMINED);
-        }
-    };
-    let resolver = choice.build(args.timeout);
-    let report = runtime.block_on(inboxable_core::run::run(&input, &resolver, &|_| {}));
-    match args.format {
+        ExitCode::from(exit::USAGE)
+    })?;
+    let mut options = RunOptions::default();
+    if let Some(key) = args.dqs_key.as_deref().filter(|k| !k.trim().is_empty()) {
+        options.dnsbl.dqs_key = Some(DqsKey::parse(key).ok_or_else(|| {
+            eprintln!(
+                "inboxable: --dqs-key: {}",
+                Message::new("ui-dqs-key-invalid").render(lang)
+            );
+            ExitCode::from(exit::USAGE)
+        })?);
+    }
+    let resolver = args.common.resolver()?;
+    let report = runtime()?.block_on(run_with_options(
+        &input,
+        &resolver,
+        &options,
+        &|_| {},
+        &|_| {},
+    ));
+    match args.common.format {
         Format::Json => match serde_json::to_string_pretty(&report.to_json(lang)) {
             Ok(json) => println!("{json}"),
             Err(e) => {
                 eprintln!("inboxable: {e}");
-                return ExitCode::from(exit::UNDETERMINED);
+                return Err(ExitCode::from(exit::UNDETERMINED));
             }
         },
         Format::Text => print!("{}", render::text(&report, lang)),
     }
-    ExitCode::from(exit_code(&report))
+    Ok(ExitCode::from(exit_code(&report)))
+}
+
+/// `inboxable spf`: exit 0 for pass, 1 for fail/softfail/neutral/none/permerror,
+/// 2 for temperror (undetermined), 64 for usage errors.
+fn spf_command(args: SpfArgs) -> Result<ExitCode, ExitCode> {
+    let lang = args.common.lang();
+    let usage = |key: &str, value: &str| {
+        eprintln!(
+            "inboxable: {}",
+            Message::new(key).arg("value", value).render(lang)
+        );
+        ExitCode::from(exit::USAGE)
+    };
+    let ip: IpAddr = args
+        .ip
+        .trim()
+        .parse()
+        .map_err(|_| usage("input-bad-ip", &args.ip))?;
+    let (domain, _) = parse_domain(&args.domain).map_err(|p| {
+        eprintln!("inboxable: {}", render::problem(&p).render(lang));
+        ExitCode::from(exit::USAGE)
+    })?;
+    let mut params = Params::for_domain(&domain, ip);
+    if let Some(sender) = args.sender.filter(|s| !s.is_empty()) {
+        params.domain = sender
+            .rsplit_once('@')
+            .map_or(sender.as_str(), |(_, d)| d)
+            .to_ascii_lowercase();
+        params.sender = sender;
+    }
+    if let Some(helo) = args.helo {
+        params.helo = helo;
+    }
+    let resolver = args.common.resolver()?;
+    let eval = runtime()?.block_on(evaluate(&resolver, &params));
+    match args.common.format {
+        Format::Json => {
+            let mut json = serde_json::to_value(&eval).unwrap_or_default();
+            json["queries"] = serde_json::to_value(resolver.log()).unwrap_or_default();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+        }
+        Format::Text => print!("{}", spf::text(&eval, lang)),
+    }
+    Ok(ExitCode::from(match eval.check.result {
+        SpfResult::Pass => exit::OK,
+        SpfResult::Temperror => exit::UNDETERMINED,
+        _ => exit::FAIL,
+    }))
 }
 
 /// 1 when a check fails; 2 when nothing fails but something is undetermined —

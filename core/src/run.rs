@@ -7,6 +7,7 @@
 use futures::join;
 
 use crate::checks::CheckContext;
+use crate::dnsbl::DnsblOptions;
 use crate::facts::{Fact, SendingIpSource, gather};
 use crate::input::Input;
 use crate::report::{CheckResult, Report, SCHEMA_VERSION, Verdict};
@@ -17,6 +18,14 @@ pub async fn run(input: &Input, resolver: &RunResolver, on_fact: &dyn Fn(&Fact))
     run_observed(input, resolver, on_fact, &|_| {}).await
 }
 
+/// Options of a run that are not part of the shareable input.
+#[derive(Clone, Debug, Default)]
+pub struct RunOptions {
+    /// Blocklist catalogue and the user's Spamhaus DQS key. The key is a secret: it
+    /// is kept out of the query log (see [`RunResolver::redact`]) and out of reports.
+    pub dnsbl: DnsblOptions,
+}
+
 /// Runs every check for `input`, calling `on_fact` and `on_check` as facts and
 /// check results arrive (the page shows each card the moment it is decided).
 pub async fn run_observed(
@@ -25,6 +34,20 @@ pub async fn run_observed(
     on_fact: &dyn Fn(&Fact),
     on_check: &dyn Fn(&CheckResult),
 ) -> Report {
+    run_with_options(input, resolver, &RunOptions::default(), on_fact, on_check).await
+}
+
+/// [`run_observed`] with [`RunOptions`].
+pub async fn run_with_options(
+    input: &Input,
+    resolver: &RunResolver,
+    options: &RunOptions,
+    on_fact: &dyn Fn(&Fact),
+    on_check: &dyn Fn(&CheckResult),
+) -> Report {
+    if let Some(key) = &options.dnsbl.dqs_key {
+        resolver.redact(key.expose());
+    }
     let ctx = CheckContext {
         input,
         resolver,
@@ -32,7 +55,7 @@ pub async fn run_observed(
     };
     let (facts, checks) = join!(
         gather(input, resolver, on_fact),
-        crate::checks::run_all(&ctx)
+        crate::checks::run_all(&ctx, options)
     );
     Report {
         schema: SCHEMA_VERSION,

@@ -64,3 +64,10 @@ ui-log-resolver = Resolver
 ui-log-outcome = Outcome
 ui-log-time = Time
 ui-log-ms = { $ms } ms
+ui-spf-explanation = Explanation (exp=)
+ui-spf-lookups = DNS lookups of this evaluation
+ui-spf-lookups-total = DNS lookups of the whole record, every branch
+ui-spf-void-lookups = Void lookups
+ui-spf-decided-by = Decided by
+ui-spf-trace = Record tree (term, lookups of the record / of its branch)
+ui-dqs-key-invalid = a Spamhaus DQS key is 10 to 63 letters and digits.

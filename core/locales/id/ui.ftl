@@ -64,3 +64,10 @@ ui-log-resolver = Resolver
 ui-log-outcome = Hasil
 ui-log-time = Waktu
 ui-log-ms = { $ms } ms
+ui-spf-explanation = Penjelasan (exp=)
+ui-spf-lookups = Lookup DNS pada evaluasi ini
+ui-spf-lookups-total = Lookup DNS seluruh record, semua cabang
+ui-spf-void-lookups = Void lookup
+ui-spf-decided-by = Ditentukan oleh
+ui-spf-trace = Pohon record (term, lookup record / cabangnya)
+ui-dqs-key-invalid = kunci DQS Spamhaus terdiri dari 10 sampai 63 huruf dan angka.

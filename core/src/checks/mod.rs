@@ -114,7 +114,7 @@ impl CheckContext<'_> {
 }
 
 /// Runs every check family concurrently and returns the results in family order.
-pub async fn run_all(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
+pub async fn run_all(ctx: &CheckContext<'_>, options: &crate::run::RunOptions) -> Vec<CheckResult> {
     // Families are added here as they are written; each is one `run(ctx)` future.
     use futures::FutureExt;
     let families: Vec<futures::future::LocalBoxFuture<'_, Vec<CheckResult>>> = vec![
@@ -124,7 +124,7 @@ pub async fn run_all(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
         crate::dkim::run(ctx).boxed_local(),
         crate::dmarc::run(ctx).boxed_local(),
         crate::extras::run(ctx).boxed_local(),
-        crate::dnsbl::run(ctx).boxed_local(),
+        crate::dnsbl::run_with(ctx, &options.dnsbl).boxed_local(),
         crate::reputation::run(ctx).boxed_local(),
     ];
     futures::future::join_all(families)

@@ -55,6 +55,8 @@ struct Inner {
     started: Instant,
     max_wait: Duration,
     observer: RefCell<Option<Observer>>,
+    /// Strings never written to the log (a Spamhaus DQS key is part of query names).
+    secrets: RefCell<Vec<String>>,
 }
 
 /// A resolver for one check run. Cheap to clone; clones share cache and log.
@@ -81,6 +83,7 @@ impl RunResolver {
                 started: Instant::now(),
                 max_wait: Duration::from_secs(5),
                 observer: RefCell::new(None),
+                secrets: RefCell::default(),
             }),
         }
     }
@@ -88,6 +91,17 @@ impl RunResolver {
     /// Calls `observer` with each query as it completes (the page's live log).
     pub fn set_observer(&self, observer: impl Fn(&QueryLogEntry) + 'static) {
         *self.inner.observer.borrow_mut() = Some(Box::new(observer));
+    }
+
+    /// Keeps `secret` out of the query log: wherever it appears in a query name the
+    /// log shows `<redacted>`. The log feeds the page, exports and links, so a key
+    /// that travels inside query names (Spamhaus DQS) is removed here, once, rather
+    /// than by every front end.
+    pub fn redact(&self, secret: &str) {
+        let secret = secret.trim().to_ascii_lowercase();
+        if !secret.is_empty() {
+            self.inner.secrets.borrow_mut().push(secret);
+        }
     }
 
     /// The queries sent so far, in completion order.
@@ -160,8 +174,12 @@ impl Inner {
     async fn send(&self, slot: &Slot, question: &Question) -> LookupResult {
         let sent = Instant::now();
         let result = slot.transport.query(question.clone()).await;
+        let mut name = question.name.clone();
+        for secret in self.secrets.borrow().iter() {
+            name = name.replace(secret.as_str(), "<redacted>");
+        }
         let entry = QueryLogEntry {
-            name: question.name.clone(),
+            name,
             rtype: question.rtype,
             resolver: slot.transport.label().to_owned(),
             outcome: match &result {
@@ -267,6 +285,23 @@ mod tests {
             calls.get(),
             2,
             "answered from the cache after completion too"
+        );
+    }
+
+    #[tokio::test]
+    async fn secrets_never_reach_the_log() {
+        let (t, _) = table("one", a_record);
+        let r = RunResolver::new(vec![t]);
+        r.redact("SecretKey123");
+        r.lookup("2.0.0.127.secretkey123.zen.dq.spamhaus.net", RecordType::A)
+            .await
+            .unwrap();
+        let log = r.log();
+        assert_eq!(log[0].name, "2.0.0.127.<redacted>.zen.dq.spamhaus.net");
+        assert!(
+            !serde_json::to_string(&log)
+                .unwrap()
+                .contains("secretkey123")
         );
     }
 
