@@ -1,0 +1,94 @@
+//! The results area: progress, the facts in three groups, the query log.
+
+use std::rc::Rc;
+
+use inboxable_core::i18n::{self, Lang};
+use yew::prelude::*;
+
+use super::fact_group::FactGroup;
+use super::query_log::QueryLog;
+use crate::present::{Group, grouped, t};
+use crate::state::{Phase, Run};
+
+/// Properties of [`Results`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The language.
+    pub lang: Lang,
+    /// Idle, running or done.
+    pub phase: Phase,
+    /// The current run.
+    pub run: Option<Rc<Run>>,
+}
+
+/// `#results`, with `data-state` = `idle` | `running` | `done`.
+#[component]
+pub fn Results(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let body = match (&props.run, props.phase) {
+        (Some(run), Phase::Running | Phase::Done) => run_view(lang, run, props.phase),
+        _ => html! { <p class="idle-note">{ t(lang, "ui-results-idle") }</p> },
+    };
+    html! {
+        <section
+            id="results"
+            class="results"
+            data-state={props.phase.value()}
+            aria-busy={(props.phase == Phase::Running).then_some("true")}
+            aria-labelledby="results-heading"
+        >
+            <h2 id="results-heading">{ t(lang, "report-heading-facts") }</h2>
+            { body }
+        </section>
+    }
+}
+
+fn run_view(lang: Lang, run: &Rc<Run>, phase: Phase) -> Html {
+    let done = run.queries.len().to_string();
+    let failed = run.queries.iter().filter(|q| q.error).count().to_string();
+    let progress = match phase {
+        Phase::Done => i18n::text(
+            lang,
+            "ui-progress-done",
+            &[("count", &done), ("failed", &failed)],
+        ),
+        _ => i18n::text(lang, "ui-progress-running", &[("count", &done)]),
+    };
+    let domain = run
+        .input
+        .domain_unicode
+        .as_deref()
+        .unwrap_or(&run.input.domain);
+    let source_note = run.source.message(&run.input).render(lang);
+    html! {
+        <>
+            <p class="checked-domain">
+                { i18n::text(lang, "ui-results-for", &[("domain", domain)]) }
+            </p>
+            <p id="progress" class={classes!("progress", format!("progress-{}", phase.value()))} role="status" aria-live="polite">
+                if phase == Phase::Running {
+                    <span class="spinner" aria-hidden="true"></span>
+                }
+                { progress }
+            </p>
+            if let Some(verdict) = &run.verdict {
+                <p class="verdict">{ verdict.message().render(lang) }</p>
+            }
+            { for Group::ALL.into_iter().map(|group| {
+                let facts: Vec<_> = grouped(&run.facts, group).into_iter().cloned().collect();
+                let note = (group == Group::SendingServer).then(|| AttrValue::from(source_note.clone()));
+                html! {
+                    <FactGroup
+                        key={group.value()}
+                        {lang}
+                        {group}
+                        {facts}
+                        {note}
+                        running={phase == Phase::Running}
+                    />
+                }
+            }) }
+            <QueryLog {lang} queries={run.queries.clone()} />
+        </>
+    }
+}

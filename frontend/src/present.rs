@@ -1,0 +1,261 @@
+//! Pure helpers that turn engine data into what the page shows: text from the
+//! catalogues, fact groups in a stable order, short resolver labels.
+
+use std::net::IpAddr;
+
+use inboxable_core::dns::LookupError;
+use inboxable_core::facts::{Fact, FactKind, FactValue};
+use inboxable_core::i18n::{self, Lang, Message};
+
+/// The text of a catalogue key without arguments.
+pub fn t(lang: Lang, key: &str) -> String {
+    i18n::text(lang, key, &[])
+}
+
+/// Why a lookup gave no answer, in `lang`: `ui-lookup-<code>` with the error's fields
+/// as arguments, or the engine's technical text when the catalogue lacks the code.
+pub fn lookup_reason(lang: Lang, error: &LookupError) -> String {
+    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(error) else {
+        return error.to_string();
+    };
+    let key = match map.get("error").and_then(|c| c.as_str()) {
+        Some(code) => format!("ui-lookup-{code}"),
+        None => return error.to_string(),
+    };
+    if !i18n::has_key(lang, &key) {
+        return error.to_string();
+    }
+    let mut message = Message::new(key);
+    for (name, value) in &map {
+        match value {
+            serde_json::Value::String(s) => message = message.arg(name, s),
+            serde_json::Value::Null => {}
+            other => message = message.arg(name, other),
+        }
+    }
+    message.render(lang)
+}
+
+/// The `data-outcome` of a fact.
+pub fn outcome(value: &FactValue) -> &'static str {
+    match value {
+        FactValue::Records { .. } => "records",
+        FactValue::Nxdomain => "nxdomain",
+        FactValue::Nodata => "nodata",
+        FactValue::Error { .. } => "error",
+    }
+}
+
+/// The `data-kind` of a fact: the kebab-case name of its kind.
+pub fn kind_name(kind: FactKind) -> &'static str {
+    kind.key().trim_start_matches("fact-")
+}
+
+/// The three groups the results show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// MX, A, AAAA and TXT of the domain.
+    Domain,
+    /// The MX hosts' addresses.
+    MailExchangers,
+    /// The mail hostname, the PTR of each sending IP and the PTR names' addresses.
+    SendingServer,
+}
+
+impl Group {
+    /// In page order.
+    pub const ALL: [Group; 3] = [Self::Domain, Self::MailExchangers, Self::SendingServer];
+
+    /// The group a fact belongs in.
+    pub fn of(kind: FactKind) -> Self {
+        match kind {
+            FactKind::Mx | FactKind::DomainA | FactKind::DomainAaaa | FactKind::DomainTxt => {
+                Self::Domain
+            }
+            FactKind::MxHostA | FactKind::MxHostAaaa => Self::MailExchangers,
+            FactKind::HostA
+            | FactKind::HostAaaa
+            | FactKind::Ptr
+            | FactKind::PtrA
+            | FactKind::PtrAaaa => Self::SendingServer,
+        }
+    }
+
+    /// The heading's catalogue key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Domain => "ui-group-domain",
+            Self::MailExchangers => "ui-group-mx",
+            Self::SendingServer => "ui-group-sending",
+        }
+    }
+
+    /// The `data-group` value.
+    pub fn value(self) -> &'static str {
+        match self {
+            Self::Domain => "domain",
+            Self::MailExchangers => "mx",
+            Self::SendingServer => "sending",
+        }
+    }
+}
+
+/// The facts of `group` in a stable order, whatever order they arrived in: the
+/// domain's MX, A, AAAA, TXT; each MX host's A then AAAA; the hostname's addresses,
+/// then per sending IP its PTR followed by the PTR names' addresses.
+pub fn grouped(facts: &[Fact], group: Group) -> Vec<&Fact> {
+    let mut out: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| Group::of(f.kind) == group)
+        .collect();
+    out.sort_by_key(|f| sort_key(f));
+    out
+}
+
+fn sort_key(fact: &Fact) -> (u8, Option<IpAddr>, String, u8) {
+    let rank = match fact.kind {
+        FactKind::Mx => 0,
+        FactKind::DomainA | FactKind::MxHostA | FactKind::HostA => 1,
+        FactKind::DomainAaaa | FactKind::MxHostAaaa | FactKind::HostAaaa => 2,
+        FactKind::DomainTxt => 3,
+        FactKind::Ptr => 4,
+        FactKind::PtrA | FactKind::PtrAaaa => 5,
+    };
+    match fact.kind {
+        // A PTR sorts before the forward lookups of its names: the name sort key is
+        // empty for the PTR itself.
+        FactKind::Ptr => (1, fact.ip, String::new(), rank),
+        FactKind::PtrA | FactKind::PtrAaaa => (1, fact.ip, fact.name.clone(), rank),
+        FactKind::MxHostA | FactKind::MxHostAaaa => (0, None, fact.name.clone(), rank),
+        _ => (0, None, String::new(), rank),
+    }
+}
+
+/// A short label for a resolver URL in the log: its host, or the URL itself.
+pub fn resolver_label(url: &str) -> &str {
+    url.split_once("://")
+        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(rest))
+        .map(|authority| authority.rsplit('@').next().unwrap_or(authority))
+        .filter(|host| !host.is_empty())
+        .unwrap_or(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use inboxable_core::dns::RecordType;
+
+    use super::*;
+
+    fn fact(kind: FactKind, name: &str, ip: Option<&str>) -> Fact {
+        Fact {
+            kind,
+            name: name.into(),
+            rtype: RecordType::A,
+            ip: ip.map(|i| i.parse().unwrap()),
+            value: FactValue::Nodata,
+        }
+    }
+
+    #[test]
+    fn groups_have_a_stable_order() {
+        let facts = vec![
+            fact(FactKind::PtrA, "b.example", Some("192.0.2.1")),
+            fact(FactKind::DomainTxt, "example.com", None),
+            fact(FactKind::MxHostAaaa, "mx1.example.com", None),
+            fact(FactKind::Ptr, "1.2.0.192.in-addr.arpa", Some("192.0.2.1")),
+            fact(FactKind::HostA, "mail.example.com", None),
+            fact(FactKind::Mx, "example.com", None),
+            fact(FactKind::MxHostA, "mx1.example.com", None),
+            fact(FactKind::PtrA, "a.example", Some("192.0.2.1")),
+            fact(FactKind::MxHostA, "mx0.example.com", None),
+            fact(FactKind::Ptr, "9.2.0.192.in-addr.arpa", Some("192.0.2.9")),
+        ];
+        let names = |g| -> Vec<String> {
+            grouped(&facts, g)
+                .iter()
+                .map(|f| format!("{} {}", kind_name(f.kind), f.name))
+                .collect()
+        };
+        assert_eq!(
+            names(Group::Domain),
+            ["mx example.com", "domain-txt example.com"]
+        );
+        assert_eq!(
+            names(Group::MailExchangers),
+            [
+                "mx-host-a mx0.example.com",
+                "mx-host-a mx1.example.com",
+                "mx-host-aaaa mx1.example.com"
+            ]
+        );
+        assert_eq!(
+            names(Group::SendingServer),
+            [
+                "host-a mail.example.com",
+                "ptr 1.2.0.192.in-addr.arpa",
+                "ptr-a a.example",
+                "ptr-a b.example",
+                "ptr 9.2.0.192.in-addr.arpa",
+            ]
+        );
+    }
+
+    #[test]
+    fn lookup_errors_are_explained_in_both_languages() {
+        for lang in Lang::ALL {
+            let text = lookup_reason(lang, &LookupError::Timeout { after_ms: 5000 });
+            assert!(
+                text.contains("5000") && !text.contains("ui-lookup"),
+                "{text}"
+            );
+            let text = lookup_reason(
+                lang,
+                &LookupError::RateLimited {
+                    retry_after_s: None,
+                },
+            );
+            assert!(!text.contains('{') && !text.contains("ui-lookup"), "{text}");
+            let text = lookup_reason(
+                lang,
+                &LookupError::Transport {
+                    reason: "boom".into(),
+                },
+            );
+            assert!(text.contains("boom"), "{text}");
+            // Every variant has its own catalogue entry (the fallback is English).
+            for error in [
+                LookupError::ServFail,
+                LookupError::Refused,
+                LookupError::Rcode { rcode: 4 },
+                LookupError::Http { status: 503 },
+                LookupError::Malformed { reason: "x".into() },
+            ] {
+                let code = serde_json::to_value(&error).unwrap()["error"]
+                    .as_str()
+                    .unwrap()
+                    .to_owned();
+                assert!(i18n::has_key(lang, &format!("ui-lookup-{code}")), "{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn resolver_labels() {
+        assert_eq!(
+            resolver_label("https://cloudflare-dns.com/dns-query"),
+            "cloudflare-dns.com"
+        );
+        assert_eq!(
+            resolver_label("http://127.0.0.1:8053/sub/dns-query?x"),
+            "127.0.0.1:8053"
+        );
+        assert_eq!(resolver_label("https://u:p@doh.example/q"), "doh.example");
+        assert_eq!(resolver_label("test"), "test");
+    }
+
+    #[test]
+    fn kind_names_match_the_serde_names() {
+        let kind = FactKind::MxHostAaaa;
+        assert_eq!(serde_json::to_value(kind).unwrap(), kind_name(kind));
+    }
+}
