@@ -25,7 +25,11 @@ Commands:
                           demo zones on ADDR (default 127.0.0.1:8080). ARGS go to
                           inboxable-doh unchanged.
   test                    Run every check CI runs: fmt, clippy (host and wasm), the page
-                          build, and the whole test suite.
+                          build, the whole test suite, and a one-run benchmark.
+  bench [--debug] [-- ARGS...]
+                          Build the page and the binaries (release unless --debug), then
+                          run the performance benchmark (bench/); ARGS go to
+                          inboxable-bench unchanged (--runs N, --latency MS, --no-page).
   help                    Print this message.
 ";
 
@@ -91,6 +95,21 @@ fn dispatch(args: &[String]) -> Result<()> {
             build_page(&env, &versions, release)
         }
         "run" => run(rest),
+        "bench" => {
+            let (debug, extra) = match rest {
+                [flag, extra @ ..] if flag == "--debug" => (true, extra),
+                extra => (false, extra),
+            };
+            let extra: Vec<String> = match extra {
+                [dashes, args @ ..] if dashes == "--" => args.to_vec(),
+                [] => Vec::new(),
+                _ => return Err(usage_error("bench takes --debug, then ARGS after `--`")),
+            };
+            let env = Env::new()?;
+            let versions = tools::setup(&env, Scope::Test)?;
+            build_page(&env, &versions, true)?;
+            bench(&env, debug, &extra)
+        }
         "test" => {
             if !rest.is_empty() {
                 return Err(usage_error("test takes no arguments"));
@@ -338,7 +357,72 @@ fn test_steps(steps: &mut Steps) -> Result<()> {
                 .env("CHROMEDRIVER", "/usr/bin/chromedriver"),
         )
     })?;
+    steps.run("bench", || {
+        bench(&env, true, &["--runs".into(), "1".into()])
+    })?;
     Ok(())
+}
+
+/// The most the benchmark binary may run (its own waits all have shorter deadlines).
+const BENCH_CAP: Duration = Duration::from_secs(300);
+
+/// Build the DoH backend, the CLI and the benchmark, then run the benchmark against the
+/// page in `dist/` (built by the caller), stopping it after [`BENCH_CAP`].
+fn bench(env: &Env, debug: bool, args: &[String]) -> Result<()> {
+    let mut build = env.command("cargo");
+    build.arg("build");
+    if !debug {
+        build.arg("--release");
+    }
+    build.args([
+        "-p",
+        "inboxable-doh",
+        "-p",
+        "inboxable",
+        "-p",
+        "inboxable-bench",
+    ]);
+    run_cmd(&mut build)?;
+    let bin_dir = env.target_dir.join(if debug { "debug" } else { "release" });
+    let mut cmd = env.command(bin_dir.join("inboxable-bench"));
+    cmd.args(args)
+        .env("INBOXABLE_BIN_DIR", &bin_dir)
+        .env("INBOXABLE_DIST", env.root.join("dist"))
+        .env("CHROMIUM", "/usr/bin/chromium")
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    run_capped(&mut cmd, BENCH_CAP)
+}
+
+/// [`run_cmd`] with a time limit. The command gets its own process group so that the
+/// limit stops everything it started (servers, chromedriver, Chromium) with it.
+fn run_capped(cmd: &mut Command, cap: Duration) -> Result<()> {
+    use std::os::unix::process::CommandExt;
+    let shown = show(cmd);
+    println!("$ {shown}  (at most {} s)", cap.as_secs());
+    let mut child = cmd
+        .process_group(0)
+        .spawn()
+        .map_err(|err| Error(format!("could not start `{shown}`: {err}")))?;
+    let deadline = Instant::now() + cap;
+    loop {
+        let status = child
+            .try_wait()
+            .map_err(|err| Error(format!("waiting for `{shown}`: {err}")))?;
+        match status {
+            Some(status) if status.success() => return Ok(()),
+            Some(status) => return Err(Error(format!("`{shown}` exited with {status}"))),
+            None if Instant::now() >= deadline => {
+                let group = format!("-{}", child.id());
+                let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+                let _ = child.wait();
+                return Err(Error(format!(
+                    "`{shown}` was stopped after {} s",
+                    cap.as_secs()
+                )));
+            }
+            None => std::thread::sleep(Duration::from_millis(200)),
+        }
+    }
 }
 
 /// Run a command with inherited stdio so its output streams live, failing on a non-zero exit.
