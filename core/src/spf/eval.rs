@@ -8,14 +8,14 @@ use std::cell::Cell;
 use std::net::IpAddr;
 
 use futures::FutureExt;
-use futures::future::LocalBoxFuture;
+use futures::future::{Either, LocalBoxFuture};
 use serde::Serialize;
 
 use super::macros::{self, MacroPlace, MacroValues, is_queryable, parse_macro_string};
 use super::trace::{DecidingTerm, Problem, QueryTrace, TermNote, TermTrace, TraceNode, Via};
 use super::{
-    DomainSpec, MAX_LOOKUPS, MAX_NAMES, MAX_VOID_LOOKUPS, Mechanism, Modifier, SpfResult, TermKind,
-    effective_ip, in_network, is_spf_record, parse,
+    DomainSpec, MAX_LOOKUPS, MAX_NAMES, MAX_VOID_LOOKUPS, Mechanism, Modifier, Record, SpfResult,
+    TermKind, effective_ip, in_network, is_spf_record, parse,
 };
 use crate::dns::{LookupResult, RecordType, normalize_name, reverse_name};
 use crate::resolver::Resolver;
@@ -281,68 +281,125 @@ impl<'a> Eval<'a> {
                 };
                 return stop(node, SpfResult::Permerror, p);
             }
-            let mut out = Outcome {
-                result: SpfResult::Neutral,
-                problem: None,
-                exp: None,
-                decided: vec![],
-                node,
-            };
-            for (term, qualifier, mechanism) in record.directives() {
-                let mut t = TermTrace::new(term);
-                let matched = self.mechanism(mechanism, &domain, &mut t).await;
-                let decided = matched.as_ref().map_or(true, |m| *m);
-                t.decided = decided;
-                let child_decided = t
-                    .child
-                    .as_ref()
-                    .map(|c| c.decided_by.clone())
-                    .unwrap_or_default();
-                out.node.push(t);
-                match matched {
-                    Ok(false) => continue,
-                    Ok(true) => {
-                        out.result = qualifier.result();
-                        if out.result == SpfResult::Fail {
-                            out.exp = record.exp().map(|(_, s)| (s.clone(), domain.clone()));
-                        }
-                    }
-                    Err((result, problem)) => {
-                        out.result = result;
-                        out.problem = Some(problem);
-                    }
-                }
-                out.decided = vec![DecidingTerm::new(&domain, &term.text)];
-                out.decided.extend(child_decided);
-                out.node.finish(out.result, &out.problem, &out.decided);
-                return out;
+            // The terms are evaluated in order (their results and counts depend on
+            // it), but the DNS answers they need are asked for at once: every target
+            // written without macros is fetched ahead into the run's cache while the
+            // evaluation walks the terms, so an include chain costs one round trip
+            // per level, not one per term. The prefetch is dropped as soon as the
+            // evaluation has its result.
+            let evaluation = self.terms(&record, &domain, node).boxed_local();
+            let prefetch = self.prefetch(&record, &domain).boxed_local();
+            match futures::future::select(evaluation, prefetch).await {
+                Either::Left((out, _)) => out,
+                Either::Right(((), evaluation)) => evaluation.await,
             }
-            // §6.1: redirect is used only when no mechanism matched (and so never
-            // with `all`, which always matches).
-            if let Some((term, spec)) = record.redirect() {
-                let mut t = TermTrace::new(term);
-                t.decided = true;
-                let step = self.redirect(spec, &domain, &mut t).await;
-                out.decided = vec![DecidingTerm::new(&domain, &term.text)];
-                match step {
-                    Ok(child) => {
-                        out.result = child.result;
-                        out.problem = child.problem;
-                        out.exp = child.exp;
-                        out.decided.extend(child.decided);
-                        t.child = Some(Box::new(child.node));
-                    }
-                    Err((result, problem)) => {
-                        out.result = result;
-                        out.problem = Some(problem);
-                    }
-                }
-                out.node.push(t);
-            }
-            out.node.finish(out.result, &out.problem, &out.decided);
-            out
         }
         .boxed_local()
+    }
+
+    /// Asks for the answers the record's literal targets will need.
+    async fn prefetch(&self, record: &Record, domain: &str) {
+        let literal = |spec: Option<&DomainSpec>| match spec {
+            None => Some(domain.to_owned()),
+            Some(spec) if !spec.has_macros() => Some(normalize_name(&spec.text)),
+            Some(_) => None,
+        };
+        let family = if self.params.ip.is_ipv4() {
+            RecordType::A
+        } else {
+            RecordType::AAAA
+        };
+        let mut wanted: Vec<(String, RecordType)> = Vec::new();
+        for (_, _, mechanism) in record.directives() {
+            let q = match mechanism {
+                Mechanism::Include { domain } => {
+                    literal(Some(domain)).map(|d| (d, RecordType::TXT))
+                }
+                Mechanism::A { domain, .. } => literal(domain.as_ref()).map(|d| (d, family)),
+                Mechanism::Mx { domain, .. } => {
+                    literal(domain.as_ref()).map(|d| (d, RecordType::MX))
+                }
+                Mechanism::Exists { domain } => literal(Some(domain)).map(|d| (d, RecordType::A)),
+                _ => None,
+            };
+            wanted.extend(q.filter(|(d, _)| is_valid_domain(d)));
+        }
+        if let Some((_, spec)) = record.redirect()
+            && let Some(d) = literal(Some(spec)).filter(|d| is_valid_domain(d))
+        {
+            wanted.push((d, RecordType::TXT));
+        }
+        futures::future::join_all(
+            wanted
+                .iter()
+                .map(|(name, rtype)| self.resolver.lookup(name, *rtype)),
+        )
+        .await;
+    }
+
+    /// The directives in order, then `redirect=` (§4.6.2, §6.1).
+    async fn terms(&'a self, record: &Record, domain: &str, node: TraceNode) -> Outcome {
+        let domain = domain.to_owned();
+        let mut out = Outcome {
+            result: SpfResult::Neutral,
+            problem: None,
+            exp: None,
+            decided: vec![],
+            node,
+        };
+        for (term, qualifier, mechanism) in record.directives() {
+            let mut t = TermTrace::new(term);
+            let matched = self.mechanism(mechanism, &domain, &mut t).await;
+            let decided = matched.as_ref().map_or(true, |m| *m);
+            t.decided = decided;
+            let child_decided = t
+                .child
+                .as_ref()
+                .map(|c| c.decided_by.clone())
+                .unwrap_or_default();
+            out.node.push(t);
+            match matched {
+                Ok(false) => continue,
+                Ok(true) => {
+                    out.result = qualifier.result();
+                    if out.result == SpfResult::Fail {
+                        out.exp = record.exp().map(|(_, s)| (s.clone(), domain.clone()));
+                    }
+                }
+                Err((result, problem)) => {
+                    out.result = result;
+                    out.problem = Some(problem);
+                }
+            }
+            out.decided = vec![DecidingTerm::new(&domain, &term.text)];
+            out.decided.extend(child_decided);
+            out.node.finish(out.result, &out.problem, &out.decided);
+            return out;
+        }
+        // §6.1: redirect is used only when no mechanism matched (and so never
+        // with `all`, which always matches).
+        if let Some((term, spec)) = record.redirect() {
+            let mut t = TermTrace::new(term);
+            t.decided = true;
+            let step = self.redirect(spec, &domain, &mut t).await;
+            out.decided = vec![DecidingTerm::new(&domain, &term.text)];
+            match step {
+                Ok(child) => {
+                    out.result = child.result;
+                    out.problem = child.problem;
+                    out.exp = child.exp;
+                    out.decided.extend(child.decided);
+                    t.child = Some(Box::new(child.node));
+                }
+                Err((result, problem)) => {
+                    out.result = result;
+                    out.problem = Some(problem);
+                }
+            }
+            out.node.push(t);
+        }
+        out.node.finish(out.result, &out.problem, &out.decided);
+        out
     }
 
     async fn redirect(

@@ -13,6 +13,7 @@ use std::net::IpAddr;
 
 use futures::FutureExt;
 use futures::future::LocalBoxFuture;
+use futures::future::join_all;
 use serde::Serialize;
 
 use super::eval::{Params, is_valid_domain, mx_hosts};
@@ -534,23 +535,29 @@ impl<'a> Walker<'a> {
             let has_all = record.all().is_some();
             let mut path = path;
             path.push(domain.clone());
-            for term in &record.terms {
+            // The static walk does not depend on the order of the terms, so every
+            // branch is walked at once: the tree costs one round trip per level.
+            let (domain, path) = (&domain, &path);
+            let terms = join_all(record.terms.iter().map(|term| async move {
                 let mut t = TermTrace::new(term);
                 match &term.kind {
                     TermKind::Directive { mechanism, .. } => {
-                        self.mechanism(mechanism, term, &domain, &path, &mut t)
-                            .await;
+                        self.mechanism(mechanism, term, domain, path, &mut t).await;
                     }
                     TermKind::Modifier {
                         modifier: Modifier::Redirect { domain: spec },
                     } if !has_all => {
                         t.lookup = true;
-                        if let Some(target) = self.target(Some(spec), &domain, &mut t) {
-                            t.child = self.follow(target, Via::Redirect, &path, &mut t.note).await;
+                        if let Some(target) = self.target(Some(spec), domain, &mut t) {
+                            t.child = self.follow(target, Via::Redirect, path, &mut t.note).await;
                         }
                     }
                     _ => {}
                 }
+                t
+            }))
+            .await;
+            for t in terms {
                 node.push(t);
             }
             node
