@@ -77,6 +77,34 @@ mod imp {
             .flatten()
     }
 
+    /// Where the DQS key is kept in this browser.
+    const DQS_KEY_STORAGE: &str = "inboxable.dqs-key";
+
+    fn storage() -> Option<web_sys::Storage> {
+        window()?.local_storage().ok()?
+    }
+
+    pub fn load_dqs_key() -> String {
+        storage()
+            .and_then(|s| s.get_item(DQS_KEY_STORAGE).ok().flatten())
+            .unwrap_or_default()
+    }
+
+    pub fn store_dqs_key(key: &str) {
+        let Some(storage) = storage() else { return };
+        let _ = if key.trim().is_empty() {
+            storage.remove_item(DQS_KEY_STORAGE)
+        } else {
+            storage.set_item(DQS_KEY_STORAGE, key)
+        };
+    }
+
+    pub async fn copy_text(text: &str) -> bool {
+        let Some(window) = window() else { return false };
+        let promise = window.navigator().clipboard().write_text(text);
+        JsFuture::from(promise).await.is_ok()
+    }
+
     pub async fn probe_server() -> Option<String> {
         let probe = Box::pin(fetch_info());
         let timeout = Box::pin(inboxable_core::resolver::sleep(PROBE_TIMEOUT));
@@ -104,9 +132,19 @@ mod imp {
     pub async fn probe_server() -> Option<String> {
         None
     }
+
+    pub fn load_dqs_key() -> String {
+        String::new()
+    }
+
+    pub fn store_dqs_key(_key: &str) {}
+
+    pub async fn copy_text(_text: &str) -> bool {
+        false
+    }
 }
 
-pub use imp::{probe_server, query_string, replace_query};
+pub use imp::{copy_text, load_dqs_key, probe_server, query_string, replace_query, store_dqs_key};
 
 /// The language of the browser, English when it is neither English nor Indonesian.
 pub fn browser_lang() -> Lang {

@@ -3,7 +3,8 @@
 
 use std::cell::Cell;
 
-use inboxable_core::run::run;
+use inboxable_core::dnsbl::DnsblOptions;
+use inboxable_core::run::{RunOptions, run_with_options};
 use yew::UseReducerDispatcher;
 
 use crate::browser;
@@ -17,12 +18,20 @@ thread_local! {
 /// Checks the form in `state` and, when it is valid, starts a run; otherwise shows the
 /// problems under their fields.
 pub fn launch(state: &State, dispatcher: UseReducerDispatcher<State>) {
-    let (input, choice) = match state.form.check(&state.server) {
-        Ok(checked) => checked,
-        Err(errors) => {
+    let (input, choice, dqs_key) = match (state.form.check(&state.server), state.dqs_key()) {
+        (Ok((input, choice)), Ok(key)) => (input, choice, key),
+        (form, key) => {
+            let mut errors = form.err().unwrap_or_default();
+            errors.extend(key.err());
             dispatcher.dispatch(Action::Rejected(errors));
             return;
         }
+    };
+    let options = RunOptions {
+        dnsbl: DnsblOptions {
+            dqs_key,
+            ..DnsblOptions::default()
+        },
     };
     let id = NEXT_RUN.with(|n| n.replace(n.get() + 1));
     let query = link::to_query(
@@ -41,10 +50,16 @@ pub fn launch(state: &State, dispatcher: UseReducerDispatcher<State>) {
     resolver.set_observer(move |entry| on_query.dispatch(Action::Query(id, entry.clone())));
     yew::platform::spawn_local(async move {
         let on_fact = dispatcher.clone();
-        let report = run(&input, &resolver, &|fact| {
-            on_fact.dispatch(Action::Fact(id, fact.clone()));
-        })
+        let on_check = dispatcher.clone();
+        let report = run_with_options(
+            &input,
+            &resolver,
+            &options,
+            &|fact| on_fact.dispatch(Action::Fact(id, fact.clone())),
+            &|check| on_check.dispatch(Action::Check(id, check.clone())),
+        )
         .await;
+        dispatcher.dispatch(Action::AllChecks(id, report.checks));
         dispatcher.dispatch(Action::Finished(id, report.verdict));
         // The address bar now holds a link that re-runs this check, unless a newer
         // run has started meanwhile.

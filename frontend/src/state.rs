@@ -6,10 +6,11 @@
 
 use std::rc::Rc;
 
+use inboxable_core::dnsbl::DqsKey;
 use inboxable_core::facts::{Fact, SendingIpSource};
 use inboxable_core::i18n::{Lang, Message};
 use inboxable_core::input::{Field, Input, InputError, RawInput};
-use inboxable_core::report::Verdict;
+use inboxable_core::report::{CheckResult, Verdict};
 use inboxable_core::resolver::{QueryLogEntry, ResolverChoice};
 use yew::Reducible;
 
@@ -237,6 +238,8 @@ pub struct Run {
     pub facts: Vec<Fact>,
     /// Queries sent, in completion order.
     pub queries: Vec<QueryLogEntry>,
+    /// Check results, in arrival order.
+    pub checks: Vec<CheckResult>,
     /// The verdict, once the run is done.
     pub verdict: Option<Verdict>,
 }
@@ -258,6 +261,9 @@ pub struct State {
     pub run: Option<Rc<Run>>,
     /// Run as soon as the resolver is known: the page was opened from a link.
     pub autorun: bool,
+    /// The Spamhaus DQS key as typed. A secret: kept in this browser's storage only,
+    /// never in a link or an export.
+    pub dqs_key: String,
 }
 
 /// Everything that changes the state.
@@ -288,6 +294,13 @@ pub enum Action {
     },
     /// A fact arrived.
     Fact(u64, Fact),
+    /// A check result arrived.
+    Check(u64, CheckResult),
+    /// The run's report is complete: its checks replace the ones streamed so far
+    /// (the report is authoritative should a family not stream every result).
+    AllChecks(u64, Vec<CheckResult>),
+    /// The Spamhaus DQS key field.
+    SetDqsKey(String),
     /// A query completed.
     Query(u64, QueryLogEntry),
     /// A run finished.
@@ -302,6 +315,19 @@ impl State {
             ..Self::default()
         }
         .apply(Action::LoadLink(link))
+    }
+
+    /// The DQS key to use: `None` when the field is empty, an error when it is not a
+    /// key.
+    pub fn dqs_key(&self) -> Result<Option<DqsKey>, FieldError> {
+        let text = self.dqs_key.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        DqsKey::parse(text).map(Some).ok_or_else(|| FieldError {
+            field: "dqs-key",
+            message: Message::new("ui-dqs-key-invalid"),
+        })
     }
 
     /// The errors of one field.
@@ -371,6 +397,7 @@ impl State {
                     input,
                     facts: Vec::new(),
                     queries: Vec::new(),
+                    checks: Vec::new(),
                     verdict: None,
                 }));
             }
@@ -378,6 +405,20 @@ impl State {
                 if let Some(run) = self.current_run(id) {
                     run.facts.push(fact);
                 }
+            }
+            Action::Check(id, check) => {
+                if let Some(run) = self.current_run(id) {
+                    run.checks.push(check);
+                }
+            }
+            Action::AllChecks(id, checks) => {
+                if let Some(run) = self.current_run(id) {
+                    run.checks = checks;
+                }
+            }
+            Action::SetDqsKey(key) => {
+                self.dqs_key = key;
+                self.errors.retain(|e| e.field != "dqs-key");
             }
             Action::Query(id, entry) => {
                 if let Some(run) = self.current_run(id) {
@@ -497,6 +538,20 @@ mod tests {
     }
 
     #[test]
+    fn the_dqs_key_is_checked_and_its_error_cleared_by_editing() {
+        let mut s = State::default();
+        assert_eq!(s.dqs_key(), Ok(None));
+        s.dqs_key = "no!".into();
+        let error = s.dqs_key().unwrap_err();
+        assert_eq!(error.field, "dqs-key");
+        assert_eq!(error.message.key, "ui-dqs-key-invalid");
+        let s = reduce(s, Action::Rejected(vec![error]));
+        let s = reduce(s, Action::SetDqsKey("abcdefghij0123456789".into()));
+        assert_eq!(s.errors_of("dqs-key").count(), 0);
+        assert!(s.dqs_key().unwrap().is_some());
+    }
+
+    #[test]
     fn numeric_arguments_are_rendered() {
         let e = FieldError::from_input(&InputError {
             field: Field::Selectors,
@@ -533,10 +588,27 @@ mod tests {
             "an old run's end does not end the new one"
         );
         let s = reduce(s, Action::Fact(2, fact("example.com")));
+        let check = |id: &str| {
+            CheckResult::new(
+                id,
+                inboxable_core::report::Status::Pass,
+                Message::new("status-pass"),
+            )
+        };
+        let s = reduce(s, Action::Check(1, check("stale.check")));
+        let s = reduce(s, Action::Check(2, check("spf.present")));
         let s = reduce(s, Action::Finished(2, Verdict::of(&[])));
         let run = s.run.as_ref().unwrap();
         assert_eq!(run.facts.len(), 1);
+        assert_eq!(run.checks.len(), 1);
+        assert_eq!(run.checks[0].id, "spf.present");
         assert_eq!(run.source, SendingIpSource::MxAssumed);
         assert_eq!(s.phase, Phase::Done);
+        let s = reduce(
+            s,
+            Action::AllChecks(2, vec![check("spf.present"), check("spf.authorizes-ip")]),
+        );
+        let s = reduce(s, Action::AllChecks(1, vec![]));
+        assert_eq!(s.run.as_ref().unwrap().checks.len(), 2);
     }
 }

@@ -3,6 +3,7 @@
 use inboxable_core::i18n::Lang;
 use yew::prelude::*;
 
+use super::cannot_check::CannotCheck;
 use super::check_form::CheckForm;
 use super::lang_switch::LangSwitch;
 use super::results::Results;
@@ -16,8 +17,10 @@ use crate::state::{Action, State};
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| {
-        State::new(
+    let state = use_reducer(|| State {
+        // The key lives in this browser's storage only, never in the link.
+        dqs_key: browser::load_dqs_key(),
+        ..State::new(
             browser::browser_lang(),
             link::parse_query(&browser::query_string()),
         )
@@ -61,12 +64,14 @@ pub fn App() -> Html {
                     {lang}
                     form={state.form.clone()}
                     errors={state.errors.clone()}
+                    dqs_key={state.dqs_key.clone()}
                     server={state.server.clone()}
                     running={state.phase == crate::state::Phase::Running}
                     {on_action}
                     {on_submit}
                 />
                 <Results {lang} phase={state.phase} run={state.run.clone()} />
+                <CannotCheck {lang} />
             </main>
             <footer class="site-footer">
                 <div class="wrap">

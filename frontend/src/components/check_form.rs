@@ -4,6 +4,7 @@ use inboxable_core::i18n::{Lang, Message};
 use inboxable_core::input::Field;
 use yew::prelude::*;
 
+use super::dqs_field::DqsField;
 use super::resolver_field::ResolverField;
 use super::text_field::TextField;
 use crate::present::t;
@@ -18,6 +19,8 @@ pub struct CheckFormProps {
     pub form: Form,
     /// Problems found at the last submit.
     pub errors: Vec<FieldError>,
+    /// The Spamhaus DQS key as typed.
+    pub dqs_key: AttrValue,
     /// What served the page.
     pub server: ServerProbe,
     /// Whether a run is in flight.
@@ -80,6 +83,12 @@ pub fn CheckForm(props: &CheckFormProps) -> Html {
                 url={props.form.resolver_url.clone()}
                 server={props.server.clone()}
                 errors={messages(&props.errors, "resolver-url")}
+                on_action={props.on_action.clone()}
+            />
+            <DqsField
+                {lang}
+                value={props.dqs_key.clone()}
+                errors={messages(&props.errors, "dqs-key")}
                 on_action={props.on_action.clone()}
             />
             <div class="actions">

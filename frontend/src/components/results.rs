@@ -1,4 +1,5 @@
-//! The results area: progress, the facts in three groups, the query log.
+//! The results area: progress, the verdict and check cards, the facts in three
+//! groups, the query log.
 
 use std::rc::Rc;
 
@@ -7,6 +8,7 @@ use yew::prelude::*;
 
 use super::fact_group::FactGroup;
 use super::query_log::QueryLog;
+use super::report::Report;
 use crate::present::{Group, grouped, t};
 use crate::state::{Phase, Run};
 
@@ -37,7 +39,7 @@ pub fn Results(props: &ResultsProps) -> Html {
             aria-busy={(props.phase == Phase::Running).then_some("true")}
             aria-labelledby="results-heading"
         >
-            <h2 id="results-heading">{ t(lang, "report-heading-facts") }</h2>
+            <h2 id="results-heading">{ t(lang, "ui-results-heading") }</h2>
             { body }
         </section>
     }
@@ -71,9 +73,8 @@ fn run_view(lang: Lang, run: &Rc<Run>, phase: Phase) -> Html {
                 }
                 { progress }
             </p>
-            if let Some(verdict) = &run.verdict {
-                <p class="verdict">{ verdict.message().render(lang) }</p>
-            }
+            <Report {lang} checks={run.checks.clone()} verdict={run.verdict.clone()} />
+            <h3 class="section-heading">{ t(lang, "report-heading-facts") }</h3>
             { for Group::ALL.into_iter().map(|group| {
                 let facts: Vec<_> = grouped(&run.facts, group).into_iter().cloned().collect();
                 let note = (group == Group::SendingServer).then(|| AttrValue::from(source_note.clone()));
