@@ -252,22 +252,30 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     // The rest reads the one record; with several, the first stands for the check
     // of its content and `spf.single` carries the failure.
     let record = &records[0];
-    let expansion = expand(ctx.resolver, domain, None).await;
+    // The static walk and the per-IP evaluations share the run's cache and run at
+    // once; each per-IP result is shown the moment it is decided.
+    let authorizes_ips = async {
+        match ips {
+            Err(e) => vec![ctx.emit(unknown("spf.authorizes-ip", &e))],
+            Ok(ips) if ips.is_empty() => {
+                let (r, _) = result("spf.authorizes-ip", Status::Info, "ip-skipped");
+                vec![ctx.emit(r)]
+            }
+            Ok(ips) => {
+                let checks = ips
+                    .iter()
+                    .map(|ip| async move { ctx.emit(authorizes(ctx, domain, record, *ip).await) });
+                join_all(checks).await
+            }
+        }
+    };
+    let (expansion, authorized) =
+        futures::join!(expand(ctx.resolver, domain, None), authorizes_ips);
     out.push(ctx.emit(syntax(domain, record, &spf, &expansion)));
     out.push(ctx.emit(lookups(domain, record, &expansion)));
     out.push(ctx.emit(void_lookups(&expansion)));
     out.push(ctx.emit(all(domain, record, &expansion)));
-    match ips {
-        Err(e) => out.push(ctx.emit(unknown("spf.authorizes-ip", &e))),
-        Ok(ips) if ips.is_empty() => {
-            let (r, _) = result("spf.authorizes-ip", Status::Info, "ip-skipped");
-            out.push(ctx.emit(r));
-        }
-        Ok(ips) => {
-            let checks = ips.iter().map(|ip| authorizes(ctx, domain, record, *ip));
-            out.extend(join_all(checks).await);
-        }
-    }
+    out.extend(authorized);
     let tree_records = tree_records(&expansion.tree);
     out.push(ctx.emit(deprecated(domain, &tree_records, &type99)));
     out
