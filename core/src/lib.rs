@@ -19,3 +19,4 @@ pub mod resolver;
 pub mod run;
 pub mod server;
 pub mod spf;
+pub mod suffix;

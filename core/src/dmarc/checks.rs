@@ -3,7 +3,7 @@
 //! `dmarc.alignment`.
 //!
 //! Discovery follows RFC 7489 §6.6.3: `_dmarc.<domain>`, else `_dmarc.<organisational
-//! domain>` found with the Public Suffix List (the `psl` crate). RFC 9989 receivers
+//! domain>` found with the Public Suffix List (`crate::suffix`). RFC 9989 receivers
 //! walk the DNS tree instead (at most 8 queries); for an ordinary domain both find
 //! the same record. The names such a walk would query are given in the details.
 
@@ -146,7 +146,7 @@ fn txt_record(name: &str, value: &str, replaces: bool) -> FixRecord {
 
 /// The organisational domain of `domain` by the Public Suffix List.
 pub fn organizational_domain(domain: &str) -> String {
-    psl::domain_str(domain).map_or_else(|| normalize_name(domain), normalize_name)
+    crate::suffix::registrable_domain(domain).unwrap_or_else(|| normalize_name(domain))
 }
 
 /// The names an RFC 9989 receiver's DNS tree walk queries for `domain`, in order:

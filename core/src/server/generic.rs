@@ -303,7 +303,9 @@ pub fn classify(name: &str, ip: IpAddr) -> Option<Generic> {
     // Dynamic keywords count even in a mail-looking name: `mail.dsl-pool.isp.net`
     // is still residential space. Only labels left of the registrable domain are
     // read, so an ISP called "cable.example" does not make every customer dynamic.
-    let host_part = psl::domain_str(&name)
+    let registrable = crate::suffix::registrable_domain(&name);
+    let host_part = registrable
+        .as_deref()
         .and_then(|d| name.strip_suffix(d))
         .unwrap_or(&name);
     for t in tokens(host_part) {

@@ -1,5 +1,5 @@
 //! Is a host name a real FQDN under a real public suffix? (Public Suffix List via
-//! the `psl` crate, which compiles the list in.)
+//! `crate::suffix`).
 
 use std::net::IpAddr;
 
@@ -100,11 +100,11 @@ pub fn fqdn_problem(name: &str) -> Option<NameProblem> {
     {
         return Some(NameProblem::PrivateSuffix);
     }
-    let suffix = psl::suffix(name.as_bytes())?;
-    if !suffix.is_known() {
+    let (suffix, known) = crate::suffix::suffix(&name)?;
+    if !known {
         return Some(NameProblem::UnknownSuffix);
     }
-    if suffix.as_bytes() == name.as_bytes() {
+    if suffix == name {
         return Some(NameProblem::OnlySuffix);
     }
     None
@@ -114,7 +114,7 @@ pub fn fqdn_problem(name: &str) -> Option<NameProblem> {
 /// a PTR like that names no host, and some receivers treat it as generic.
 pub fn is_registrable_apex(name: &str) -> bool {
     let name = name.trim_end_matches('.').to_ascii_lowercase();
-    psl::domain(name.as_bytes()).is_some_and(|d| d.as_bytes() == name.as_bytes())
+    crate::suffix::registrable_domain(&name).is_some_and(|d| d == name)
 }
 
 #[cfg(test)]
