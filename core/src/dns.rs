@@ -299,6 +299,7 @@ impl Answer {
 pub enum LookupError {
     /// RCODE 2: the resolver could not get an answer (often a refusing upstream).
     #[error("SERVFAIL")]
+    #[serde(rename = "servfail")]
     ServFail,
     /// RCODE 5: the resolver refused the query.
     #[error("REFUSED")]
