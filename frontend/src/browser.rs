@@ -72,6 +72,9 @@ mod imp {
             .ok()?
             .as_string()?;
         let info: serde_json::Value = serde_json::from_str(&text).ok()?;
+        if let Some(mode) = info.get("mode").and_then(|m| m.as_str()) {
+            SERVER_MODE.with(|m| *m.borrow_mut() = Some(mode.to_owned()));
+        }
         (info.get("name").and_then(|n| n.as_str()) == Some("inboxable-doh"))
             .then(|| resolve("dns-query"))
             .flatten()
@@ -105,6 +108,16 @@ mod imp {
         JsFuture::from(promise).await.is_ok()
     }
 
+    thread_local! {
+        /// The backend's resolution mode from `./info` (`zones`, `forwarding`,
+        /// `recursive`, …), once probed.
+        static SERVER_MODE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+
+    pub fn server_mode() -> Option<String> {
+        SERVER_MODE.with(|m| m.borrow().clone())
+    }
+
     pub async fn probe_server() -> Option<String> {
         let probe = Box::pin(fetch_info());
         let timeout = Box::pin(inboxable_core::resolver::sleep(PROBE_TIMEOUT));
@@ -133,6 +146,10 @@ mod imp {
         None
     }
 
+    pub fn server_mode() -> Option<String> {
+        None
+    }
+
     pub fn load_dqs_key() -> String {
         String::new()
     }
@@ -144,7 +161,9 @@ mod imp {
     }
 }
 
-pub use imp::{copy_text, load_dqs_key, probe_server, query_string, replace_query, store_dqs_key};
+pub use imp::{
+    copy_text, load_dqs_key, probe_server, query_string, replace_query, server_mode, store_dqs_key,
+};
 
 /// The language of the browser, English when it is neither English nor Indonesian.
 pub fn browser_lang() -> Lang {

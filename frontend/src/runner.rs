@@ -9,7 +9,7 @@ use yew::UseReducerDispatcher;
 
 use crate::browser;
 use crate::link;
-use crate::state::{Action, QUERY_TIMEOUT_MS, State};
+use crate::state::{Action, QUERY_TIMEOUT_MS, ResolverNote, State};
 
 thread_local! {
     static NEXT_RUN: Cell<u64> = const { Cell::new(1) };
@@ -43,6 +43,10 @@ pub fn launch(state: &State, dispatcher: UseReducerDispatcher<State>) {
     dispatcher.dispatch(Action::Started {
         id,
         input: input.clone(),
+        resolver_note: ResolverNote::for_run(
+            state.form.resolver,
+            browser::server_mode().as_deref(),
+        ),
     });
 
     let resolver = choice.build(QUERY_TIMEOUT_MS);

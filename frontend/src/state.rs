@@ -242,6 +242,49 @@ pub struct Run {
     pub checks: Vec<CheckResult>,
     /// The verdict, once the run is done.
     pub verdict: Option<Verdict>,
+    /// What kind of resolver answers this run (blocklists depend on it).
+    pub resolver_note: ResolverNote,
+}
+
+/// Which kind of resolver a run asks: blocklists refuse public resolvers, so the
+/// page says which kind answered (SPEC "Blocklists, honestly").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum ResolverNote {
+    /// A public resolver (Cloudflare, Google).
+    #[default]
+    Public,
+    /// The `inboxable-doh` that served the page, resolving by itself from its own
+    /// address (`--recursive`).
+    OwnRecursive,
+    /// The `inboxable-doh` that served the page, answering from zones or forwarding;
+    /// its mode from `./info`.
+    ThisServer(String),
+    /// A DoH URL the user entered.
+    Custom,
+}
+
+impl ResolverNote {
+    /// The kind, as the page's `data-kind` and the catalogue key suffix.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Public => "public",
+            Self::OwnRecursive => "own",
+            Self::ThisServer(_) => "this-server",
+            Self::Custom => "custom",
+        }
+    }
+
+    /// The note for a run on `resolver`, given the backend's mode (if probed).
+    pub fn for_run(resolver: ResolverKind, server_mode: Option<&str>) -> Self {
+        match resolver {
+            ResolverKind::This => match server_mode {
+                Some(mode) if mode.contains("recursive") => Self::OwnRecursive,
+                mode => Self::ThisServer(mode.unwrap_or("?").to_owned()),
+            },
+            ResolverKind::Public | ResolverKind::Cloudflare | ResolverKind::Google => Self::Public,
+            ResolverKind::Custom => Self::Custom,
+        }
+    }
 }
 
 /// The whole page state.
@@ -291,6 +334,8 @@ pub enum Action {
         id: u64,
         /// Its input.
         input: Input,
+        /// Which kind of resolver answers it.
+        resolver_note: ResolverNote,
     },
     /// A fact arrived.
     Fact(u64, Fact),
@@ -387,7 +432,11 @@ impl State {
                 self.errors = errors;
                 self.autorun = false;
             }
-            Action::Started { id, input } => {
+            Action::Started {
+                id,
+                input,
+                resolver_note,
+            } => {
                 self.errors.clear();
                 self.autorun = false;
                 self.phase = Phase::Running;
@@ -399,6 +448,7 @@ impl State {
                     queries: Vec::new(),
                     checks: Vec::new(),
                     verdict: None,
+                    resolver_note,
                 }));
             }
             Action::Fact(id, fact) => {
@@ -483,6 +533,17 @@ mod tests {
         assert_eq!(s.form.raw.ips, "192.0.2.1");
         assert!(s.autorun);
         assert!(!State::new(Lang::En, parse_query("?ip=192.0.2.1")).autorun);
+    }
+
+    #[test]
+    fn the_resolver_note_follows_the_backend_mode() {
+        let note = |kind, mode| ResolverNote::for_run(kind, mode).kind();
+        assert_eq!(note(ResolverKind::This, Some("zones+recursive")), "own");
+        assert_eq!(note(ResolverKind::This, Some("zones")), "this-server");
+        assert_eq!(note(ResolverKind::This, Some("forwarding")), "this-server");
+        assert_eq!(note(ResolverKind::Google, None), "public");
+        assert_eq!(note(ResolverKind::Public, None), "public");
+        assert_eq!(note(ResolverKind::Custom, None), "custom");
     }
 
     #[test]
@@ -575,11 +636,19 @@ mod tests {
             Action::Started {
                 id: 1,
                 input: input.clone(),
+                resolver_note: ResolverNote::Public,
             },
         );
         assert_eq!(s.phase, Phase::Running);
         let s = reduce(s, Action::Fact(1, fact("example.com")));
-        let s = reduce(s, Action::Started { id: 2, input });
+        let s = reduce(
+            s,
+            Action::Started {
+                id: 2,
+                input,
+                resolver_note: ResolverNote::Public,
+            },
+        );
         let s = reduce(s, Action::Fact(1, fact("stale.example")));
         let s = reduce(s, Action::Finished(1, Verdict::of(&[])));
         assert_eq!(

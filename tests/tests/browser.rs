@@ -211,6 +211,19 @@ async fn the_page_checks_the_healthy_fixture_through_its_own_backend() {
             "AAAA of example.com: {nodata}"
         );
 
+        // Issue 9: the page says which kind of resolver answered. This backend
+        // serves zones only, so it is "this server", not a resolver of its own.
+        let note = eval(
+            client,
+            "const n = document.querySelector('#resolver-note'); \
+             return n ? [n.dataset.kind, n.textContent] : null;",
+        )
+        .await?;
+        ensure!(
+            note[0] == "this-server" && note[1].as_str().unwrap_or("").contains("zones"),
+            "#resolver-note should say the page's own backend answered in zones mode: {note}"
+        );
+
         let rows = query_rows(client).await?;
         ensure!(rows > 0, "#query-log has no tr.query rows");
         let sent = backend.queries_until_now();

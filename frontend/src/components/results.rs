@@ -10,7 +10,19 @@ use super::fact_group::FactGroup;
 use super::query_log::QueryLog;
 use super::report::Report;
 use crate::present::{Group, grouped, t};
-use crate::state::{Phase, Run};
+use crate::state::{Phase, ResolverNote, Run};
+
+/// Where running one's own `inboxable-doh` is explained.
+const SELF_HOSTING_DOCS: &str = "https://github.com/inboxable/inboxable/blob/main/deploy/README.md";
+
+/// Says which kind of resolver answered: blocklists refuse public resolvers.
+fn resolver_note(lang: Lang, note: &ResolverNote) -> String {
+    let key = format!("ui-resolver-note-{}", note.kind());
+    match note {
+        ResolverNote::ThisServer(mode) => i18n::text(lang, &key, &[("mode", mode)]),
+        _ => t(lang, &key),
+    }
+}
 
 /// Properties of [`Results`].
 #[derive(Properties, PartialEq)]
@@ -72,6 +84,15 @@ fn run_view(lang: Lang, run: &Rc<Run>, phase: Phase) -> Html {
                     <span class="spinner" aria-hidden="true"></span>
                 }
                 { progress }
+            </p>
+            <p id="resolver-note" class="resolver-note" data-kind={run.resolver_note.kind()}>
+                { resolver_note(lang, &run.resolver_note) }
+                if run.resolver_note.kind() != "own" {
+                    { " " }
+                    <a href={SELF_HOSTING_DOCS} target="_blank" rel="noopener noreferrer">
+                        { t(lang, "ui-resolver-note-self-host") }
+                    </a>
+                }
             </p>
             <Report {lang} checks={run.checks.clone()} verdict={run.verdict.clone()} />
             <h3 class="section-heading">{ t(lang, "report-heading-facts") }</h3>
