@@ -16,7 +16,7 @@ use crate::dkim::tags::parse_tag_list;
 use crate::dmarc::Policy;
 use crate::dns::{LookupError, RData, RecordType};
 use crate::i18n::Message;
-use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Reference, Status};
+use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Status};
 
 const RFC8461: (&str, &str) = (
     "RFC 8461 (MTA-STS)",
@@ -97,13 +97,7 @@ fn explain(
     records: Vec<FixRecord>,
     refs: &[(&str, &str)],
 ) -> Explanation {
-    Explanation {
-        found,
-        why: Some(Message::new(format!("{finding}-why"))),
-        fix: vec![Message::new(format!("{finding}-fix"))],
-        records,
-        references: refs.iter().map(|(t, u)| Reference::new(t, u)).collect(),
-    }
+    Explanation::of_finding(finding, found, records, refs)
 }
 
 fn unknown(id: &str, key: &str, error: &LookupError) -> CheckResult {
@@ -113,10 +107,7 @@ fn unknown(id: &str, key: &str, error: &LookupError) -> CheckResult {
         Message::new(key).arg_msg("reason", error.message()),
     )
     .details(json!({ "error": error }))
-    .explain(Explanation {
-        found: vec![Message::new("check-unknown-reason").arg_msg("reason", error.message())],
-        ..Explanation::default()
-    })
+    .explain(Explanation::of_lookup_error(error))
 }
 
 fn txt_record(name: &str, value: &str) -> FixRecord {

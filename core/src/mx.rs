@@ -16,7 +16,7 @@ use serde_json::json;
 use crate::checks::CheckContext;
 use crate::dns::{LookupError, RData, RecordType};
 use crate::i18n::Message;
-use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Reference, Status};
+use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Status};
 
 const RFC5321: (&str, &str) = (
     "RFC 5321 §5.1",
@@ -74,13 +74,7 @@ fn explain(
     records: Vec<FixRecord>,
     refs: &[(&str, &str)],
 ) -> Explanation {
-    Explanation {
-        found,
-        why: Some(Message::new(format!("mx-{finding}-why"))),
-        fix: vec![Message::new(format!("mx-{finding}-fix"))],
-        records,
-        references: refs.iter().map(|(t, u)| Reference::new(t, u)).collect(),
-    }
+    Explanation::of_finding(&format!("mx-{finding}"), found, records, refs)
 }
 
 fn unknown(id: &str, key: &str, error: &LookupError) -> CheckResult {

@@ -246,6 +246,35 @@ pub struct RenderedCheck<'a> {
 }
 
 impl Explanation {
+    /// The usual explanation of a finding whose catalogue key is `key`: why it
+    /// matters (`<key>-why`), how to fix it (`<key>-fix`), with what was found, the
+    /// records to publish and the references as `(title, url)`.
+    pub fn of_finding(
+        key: &str,
+        found: Vec<Message>,
+        records: Vec<FixRecord>,
+        references: &[(&str, &str)],
+    ) -> Self {
+        Self {
+            found,
+            why: Some(Message::new(format!("{key}-why"))),
+            fix: vec![Message::new(format!("{key}-fix"))],
+            records,
+            references: references
+                .iter()
+                .map(|(t, u)| Reference::new(t, u))
+                .collect(),
+        }
+    }
+
+    /// The explanation of an `unknown` result: the lookup that failed and why.
+    pub fn of_lookup_error(error: &crate::dns::LookupError) -> Self {
+        Self {
+            found: vec![Message::new("check-unknown-reason").arg_msg("reason", error.message())],
+            ..Self::default()
+        }
+    }
+
     /// The explanation as JSON with its messages rendered in `lang`.
     pub fn to_json(&self, lang: Lang) -> serde_json::Value {
         let all = |ms: &[Message]| ms.iter().map(|m| m.render(lang)).collect::<Vec<_>>();

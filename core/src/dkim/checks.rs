@@ -18,7 +18,7 @@ use super::{DiagCode, KeyRecord, KeyType, PublicKey, Severity};
 use crate::checks::CheckContext;
 use crate::dns::{Answer, LookupError, RData, RecordType};
 use crate::i18n::Message;
-use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Reference, Status};
+use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Status};
 
 const RFC6376_KEY: (&str, &str) = (
     "RFC 6376 §3.6.1",
@@ -105,13 +105,7 @@ fn explain(
     records: Vec<FixRecord>,
     refs: &[(&str, &str)],
 ) -> Explanation {
-    Explanation {
-        found,
-        why: Some(Message::new(format!("dkim-{finding}-why"))),
-        fix: vec![Message::new(format!("dkim-{finding}-fix"))],
-        records,
-        references: refs.iter().map(|(t, u)| Reference::new(t, u)).collect(),
-    }
+    Explanation::of_finding(&format!("dkim-{finding}"), found, records, refs)
 }
 
 fn txt_record(name: &str, value: &str, replaces: bool) -> FixRecord {

@@ -17,7 +17,7 @@ use super::{DiagCode, Policy, Record};
 use crate::checks::CheckContext;
 use crate::dns::{LookupError, RecordType, normalize_name};
 use crate::i18n::Message;
-use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Reference, Status};
+use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Status};
 
 const RFC7489_DISCOVERY: (&str, &str) = (
     "RFC 7489 §6.6.3",
@@ -114,13 +114,7 @@ fn explain(
     records: Vec<FixRecord>,
     refs: &[(&str, &str)],
 ) -> Explanation {
-    Explanation {
-        found,
-        why: Some(Message::new(format!("dmarc-{finding}-why"))),
-        fix: vec![Message::new(format!("dmarc-{finding}-fix"))],
-        records,
-        references: refs.iter().map(|(t, u)| Reference::new(t, u)).collect(),
-    }
+    Explanation::of_finding(&format!("dmarc-{finding}"), found, records, refs)
 }
 
 fn unknown(id: &str, finding: &str, error: &LookupError) -> CheckResult {
@@ -130,10 +124,7 @@ fn unknown(id: &str, finding: &str, error: &LookupError) -> CheckResult {
         Message::new(format!("dmarc-{finding}")).arg_msg("reason", error.message()),
     )
     .details(json!({ "error": error }))
-    .explain(Explanation {
-        found: vec![Message::new("check-unknown-reason").arg_msg("reason", error.message())],
-        ..Explanation::default()
-    })
+    .explain(Explanation::of_lookup_error(error))
 }
 
 fn txt_record(name: &str, value: &str, replaces: bool) -> FixRecord {

@@ -23,7 +23,7 @@ use crate::checks::CheckContext;
 use crate::dns::{LookupError, RecordType, reverse_name};
 use crate::facts::MAX_PTR_NAMES;
 use crate::i18n::Message;
-use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Reference, Status};
+use crate::report::{CheckResult, Explanation, FixPlace, FixRecord, Status};
 
 use generic::Generic;
 use names::NameProblem;
@@ -142,13 +142,7 @@ fn explain(
     records: Vec<FixRecord>,
     refs: &[(&str, &str)],
 ) -> Explanation {
-    Explanation {
-        found,
-        why: Some(Message::new(format!("server-{finding}-why"))),
-        fix: vec![Message::new(format!("server-{finding}-fix"))],
-        records,
-        references: refs.iter().map(|(t, u)| Reference::new(t, u)).collect(),
-    }
+    Explanation::of_finding(&format!("server-{finding}"), found, records, refs)
 }
 
 fn unknown(id: &str, finding: &str, subject: &str, error: &LookupError) -> CheckResult {
@@ -161,10 +155,7 @@ fn unknown(id: &str, finding: &str, subject: &str, error: &LookupError) -> Check
     )
     .subject(subject)
     .details(json!({ "error": error }))
-    .explain(Explanation {
-        found: vec![Message::new("check-unknown-reason").arg_msg("reason", error.message())],
-        ..Explanation::default()
-    })
+    .explain(Explanation::of_lookup_error(error))
 }
 
 /// The host name to suggest for the PTR/A pair: the one the user gave, else a PTR
