@@ -171,3 +171,34 @@ pub async fn screenshot(client: &Client, name: &str) -> Result<PathBuf, String> 
     std::fs::write(&path, png).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
 }
+
+/// What a browser flow returns: `Err` with the reason, so that the session is closed
+/// before the test fails.
+pub type Flow = Result<(), String>;
+
+/// Returns `Err(message)` from a [`Flow`] when `cond` does not hold.
+#[macro_export]
+macro_rules! ensure {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+));
+        }
+    };
+}
+
+/// Opens a session of `width` × `height`, runs `flow`, always closes the session,
+/// then panics with the flow's message if it failed.
+pub async fn with_browser<F>(width: u32, height: u32, flow: F)
+where
+    F: AsyncFnOnce(&Client) -> Flow,
+{
+    let driver = Chromedriver::start();
+    let profile = tempfile::tempdir().expect("a temporary profile directory");
+    let client = driver.session(profile.path(), width, height).await;
+    let result = flow(&client).await;
+    let closed = client.close().await;
+    if let Err(message) = result {
+        panic!("{message}");
+    }
+    closed.expect("closing the browser session");
+}

@@ -9,34 +9,9 @@
 use fantoccini::Client;
 use serde_json::Value;
 
-use inboxable_e2e::browser::{Chromedriver, eval, screenshot, wait_css, wait_js};
+use inboxable_e2e::browser::{Flow, eval, screenshot, wait_css, wait_js, with_browser};
+use inboxable_e2e::ensure;
 use inboxable_e2e::{Backend, dist_dir, zones_dir};
-
-macro_rules! ensure {
-    ($cond:expr, $($msg:tt)+) => {
-        if !$cond {
-            return Err(format!($($msg)+));
-        }
-    };
-}
-
-type Flow = Result<(), String>;
-
-/// Opens a session, runs `flow`, always closes the session, then reports.
-async fn with_browser<F>(width: u32, height: u32, flow: F)
-where
-    F: AsyncFnOnce(&Client) -> Flow,
-{
-    let driver = Chromedriver::start();
-    let profile = tempfile::tempdir().expect("a temporary profile directory");
-    let client = driver.session(profile.path(), width, height).await;
-    let result = flow(&client).await;
-    let closed = client.close().await;
-    if let Err(message) = result {
-        panic!("{message}");
-    }
-    closed.expect("closing the browser session");
-}
 
 async fn field(client: &Client, css: &str) -> Result<fantoccini::elements::Element, String> {
     wait_css(client, css).await
