@@ -101,13 +101,11 @@ fn explain(
 }
 
 fn unknown(id: &str, key: &str, error: &LookupError) -> CheckResult {
-    CheckResult::new(
+    CheckResult::unknown(
         id,
-        Status::Unknown,
         Message::new(key).arg_msg("reason", error.message()),
+        error,
     )
-    .details(json!({ "error": error }))
-    .explain(Explanation::of_lookup_error(error))
 }
 
 fn txt_record(name: &str, value: &str) -> FixRecord {

@@ -78,16 +78,11 @@ fn explain(
 }
 
 fn unknown(id: &str, key: &str, error: &LookupError) -> CheckResult {
-    CheckResult::new(
+    CheckResult::unknown(
         id,
-        Status::Unknown,
         Message::new(key).arg_msg("reason", error.message()),
+        error,
     )
-    .details(json!({ "error": error }))
-    .explain(Explanation {
-        found: vec![Message::new("check-unknown-reason").arg_msg("reason", error.message())],
-        ..Explanation::default()
-    })
 }
 
 /// Runs `mx.present` and, per MX host, `mx.valid`.

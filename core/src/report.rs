@@ -73,6 +73,14 @@ impl CheckResult {
         }
     }
 
+    /// An `unknown` result: `summary` says what could not be read (it carries the
+    /// reason), `details.error` the lookup error, and the explanation its reason.
+    pub fn unknown(id: &str, summary: Message, error: &crate::dns::LookupError) -> Self {
+        Self::new(id, Status::Unknown, summary)
+            .details(serde_json::json!({ "error": error }))
+            .explain(Explanation::of_lookup_error(error))
+    }
+
     /// Sets the subject (the IP, selector or host this result is about).
     pub fn subject(mut self, subject: impl ToString) -> Self {
         self.subject = Some(subject.to_string());

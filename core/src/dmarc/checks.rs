@@ -118,13 +118,8 @@ fn explain(
 }
 
 fn unknown(id: &str, finding: &str, error: &LookupError) -> CheckResult {
-    CheckResult::new(
-        id,
-        Status::Unknown,
-        Message::new(format!("dmarc-{finding}")).arg_msg("reason", error.message()),
-    )
-    .details(json!({ "error": error }))
-    .explain(Explanation::of_lookup_error(error))
+    let summary = Message::new(format!("dmarc-{finding}")).arg_msg("reason", error.message());
+    CheckResult::unknown(id, summary, error)
 }
 
 fn txt_record(name: &str, value: &str, replaces: bool) -> FixRecord {

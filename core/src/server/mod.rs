@@ -146,16 +146,10 @@ fn explain(
 }
 
 fn unknown(id: &str, finding: &str, subject: &str, error: &LookupError) -> CheckResult {
-    CheckResult::new(
-        id,
-        Status::Unknown,
-        Message::new(format!("server-{finding}"))
-            .arg("subject", subject)
-            .arg_msg("reason", error.message()),
-    )
-    .subject(subject)
-    .details(json!({ "error": error }))
-    .explain(Explanation::of_lookup_error(error))
+    let summary = Message::new(format!("server-{finding}"))
+        .arg("subject", subject)
+        .arg_msg("reason", error.message());
+    CheckResult::unknown(id, summary, error).subject(subject)
 }
 
 /// The host name to suggest for the PTR/A pair: the one the user gave, else a PTR

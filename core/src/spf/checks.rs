@@ -153,16 +153,12 @@ fn result(id: &str, status: Status, finding: &str) -> (CheckResult, String) {
 }
 
 fn unknown(id: &str, error: &LookupError) -> CheckResult {
-    CheckResult::new(
+    // The reason is the catalogue's text for the error, in the reader's language.
+    CheckResult::unknown(
         id,
-        Status::Unknown,
-        Message::new("spf-unknown").arg("reason", error),
+        Message::new("spf-unknown").arg_msg("reason", error.message()),
+        error,
     )
-    .details(json!({ "error": error }))
-    .explain(Explanation {
-        found: vec![Message::new("check-unknown-reason").arg("reason", error)],
-        ..Explanation::default()
-    })
 }
 
 /// A diagnostic as a found-message: where it is, the term's text, and why.
@@ -839,6 +835,17 @@ mod tests {
         let r = run_with(&z, "192.0.2.1").await;
         assert_eq!(r.len(), IDS.len());
         assert!(r.iter().all(|c| c.status == Status::Unknown));
+        // Regression: the reason was the error's English text ("SERVFAIL") in every
+        // language; it is the catalogue's sentence in the reader's language.
+        let present = get(&r, "spf.present");
+        let (en, id) = (
+            present.summary.render(crate::i18n::Lang::En),
+            present.summary.render(crate::i18n::Lang::Id),
+        );
+        assert!(
+            en.contains("SERVFAIL") && id.contains("resolver menjawab SERVFAIL"),
+            "{id}"
+        );
 
         let mut z = MemoryTransport::new();
         z.txt("example.com", &["v=spf1 include:down.example.net -all"])

@@ -341,9 +341,10 @@ impl Problem {
             Self::LookupLimit { domain, term } | Self::VoidLimit { domain, term } => {
                 m.arg("domain", domain).arg("term", term)
             }
-            Self::Dns { name, rtype, error } => {
-                m.arg("name", name).arg("type", rtype).arg("reason", error)
-            }
+            Self::Dns { name, rtype, error } => m
+                .arg("name", name)
+                .arg("type", rtype)
+                .arg_msg("reason", error.message()),
             Self::Unknown => m,
         }
     }
