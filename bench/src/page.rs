@@ -2,15 +2,13 @@
 //! the click on `#submit` until `#results[data-state=done]`, both timed inside the page
 //! with `performance.now()`.
 
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
-use inboxable_e2e::browser::Chromedriver;
-use inboxable_e2e::external_tool;
+use inboxable_e2e::browser::{Chromedriver, chromium_capabilities};
 
 /// A phone-sized viewport (CSS pixels of a common Android phone).
 pub const VIEWPORT: (u32, u32) = (412, 915);
@@ -38,28 +36,11 @@ pub struct PageRun {
 /// A headless Chromium session that returns from navigation at once
 /// (`pageLoadStrategy: none`), so the load can be watched from its start.
 pub async fn session(driver: &Chromedriver, profile: &std::path::Path) -> Result<Client, String> {
-    let chromium: PathBuf = external_tool("CHROMIUM", "/usr/bin/chromium");
     let (width, height) = VIEWPORT;
-    let caps = json!({
-        "browserName": "chrome",
-        "pageLoadStrategy": "none",
-        "goog:chromeOptions": {
-            "binary": chromium,
-            "args": [
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                format!("--user-data-dir={}", profile.display()),
-                format!("--window-size={width},{height}"),
-            ],
-        },
-    });
+    let mut caps = chromium_capabilities(profile, width, height);
+    // Time to interactive is measured from navigation start, so `get` must not wait
+    // for the page to load.
+    caps["pageLoadStrategy"] = json!("none");
     let Value::Object(caps) = caps else {
         unreachable!("a JSON object literal")
     };

@@ -74,26 +74,7 @@ impl Chromedriver {
 
     /// A new headless Chromium session with a fresh profile in `profile`.
     pub async fn session(&self, profile: &std::path::Path, width: u32, height: u32) -> Client {
-        let chromium: PathBuf = external_tool("CHROMIUM", "/usr/bin/chromium");
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "binary": chromium,
-                "args": [
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--disable-dev-shm-usage",
-                    format!("--user-data-dir={}", profile.display()),
-                    format!("--window-size={width},{height}"),
-                ],
-            },
-        });
+        let caps = chromium_capabilities(profile, width, height);
         let serde_json::Value::Object(caps) = caps else {
             unreachable!("a JSON object literal")
         };
@@ -103,6 +84,36 @@ impl Chromedriver {
             .await
             .unwrap_or_else(|e| panic!("cannot open a Chromium session via chromedriver: {e}"))
     }
+}
+
+/// WebDriver capabilities for headless Chromium as this machine needs it: no
+/// sandbox (root), no GPU, no background networking (the network is closed), a
+/// fresh profile in `profile`, a `width` × `height` window.
+pub fn chromium_capabilities(
+    profile: &std::path::Path,
+    width: u32,
+    height: u32,
+) -> serde_json::Value {
+    let chromium: PathBuf = external_tool("CHROMIUM", "/usr/bin/chromium");
+    json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                format!("--user-data-dir={}", profile.display()),
+                format!("--window-size={width},{height}"),
+            ],
+        },
+    })
 }
 
 impl Drop for Chromedriver {
