@@ -87,9 +87,13 @@ impl CheckResult {
         self
     }
 
-    /// Sets the observed details.
+    /// Adds observed details. Objects are merged, so details a constructor set —
+    /// such as the lookup error of [`CheckResult::unknown`] — are kept.
     pub fn details(mut self, details: serde_json::Value) -> Self {
-        self.details = details;
+        match (&mut self.details, details) {
+            (serde_json::Value::Object(have), serde_json::Value::Object(add)) => have.extend(add),
+            (slot, details) => *slot = details,
+        }
         self
     }
 
@@ -345,6 +349,15 @@ mod tests {
 
     fn check(status: Status) -> CheckResult {
         CheckResult::new("x", status, Message::new("status-pass"))
+    }
+
+    #[test]
+    fn details_added_to_an_unknown_keep_its_error() {
+        let error = crate::dns::LookupError::ServFail;
+        let c = CheckResult::unknown("dnssec", Message::new("status-unknown"), &error)
+            .details(serde_json::json!({ "question": "example.com MX" }));
+        assert_eq!(c.details["error"]["error"], "servfail");
+        assert_eq!(c.details["question"], "example.com MX");
     }
 
     #[test]
