@@ -7,13 +7,14 @@
 
 mod doh;
 pub mod json;
+mod limit;
 pub mod memory;
 mod run;
 mod timer;
 
 pub use doh::DohJsonTransport;
 pub use memory::MemoryTransport;
-pub use run::{QueryLogEntry, RunResolver};
+pub use run::{DEFAULT_MAX_IN_FLIGHT, QueryLogEntry, RunResolver};
 pub use timer::sleep;
 
 use futures::future::LocalBoxFuture;
