@@ -63,3 +63,54 @@ dkim-diag-unknown-flag = Flag t= "{ $value }" tidak dikenal dan diabaikan.
 dkim-diag-bad-tag = "{ $value }" bukan pasangan tag=nilai.
 dkim-diag-duplicate-tag = Tag { $tag }= muncul lebih dari sekali; verifier bisa menolak record-nya.
 dkim-diag-unknown-tag = { $tag }= bukan tag kunci DKIM; penerima mengabaikannya.
+
+# dkim.signature: tanda tangan pesan yang ditempel, diverifikasi.
+dkim-signature-label = Tanda tangan DKIM
+dkim-signature-about = Setiap tanda tangan DKIM di pesan yang ditempel, diverifikasi dengan kunci yang dipublikasikan di DNS, seperti yang dilakukan server penerima.
+dkim-sig-pass = Tanda tangan DKIM { $domain } (selector { $selector }) valid: header dan body sama seperti saat ditandatangani.
+dkim-sig-pass-headers = Tanda tangan header DKIM { $domain } (selector { $selector }) valid dengan kunci yang dipublikasikan. Yang ditempel hanya header, jadi hash body tidak dicek.
+dkim-sig-length = Tanda tangan DKIM { $domain } (selector { $selector }) valid, tapi hanya menandatangani { $length } byte pertama body (l=).
+dkim-sig-length-why = Apa pun yang ditambahkan setelah byte itu tidak tercakup tanda tangan, jadi orang lain bisa menambahkan isi sendiri ke pesan Anda dan tetap lolos DKIM. Penerima tahu ini: sebagian mengabaikan tanda tangan seperti itu atau memberi skor lebih rendah.
+dkim-sig-length-fix = Matikan batas panjang body di software penanda tangan (OpenDKIM: jangan set BodyLengths; rspamd: jangan set use_length).
+dkim-sig-unknown = Kunci DKIM di { $name } tidak bisa dibaca, jadi tanda tangan tidak bisa diverifikasi: { $reason }
+dkim-sig-found-signature = Tanda tangan: d={ $domain } s={ $selector } a={ $algorithm }, header yang ditandatangani: { $headers }
+dkim-sig-found-key = Kunci di { $name }: { $record }
+dkim-sig-found-receiver = Server penerima ({ $receiver }) mencatat dkim={ $result } untuk tanda tangan ini di Authentication-Results.
+dkim-sig-found-body-not-checked = Yang ditempel hanya header: hash body (bh=) diambil apa adanya. Tempel pesan lengkap (Show original → Download original) supaya body ikut dicek.
+dkim-sig-found-missing = Tag wajib yang tidak ada atau kosong: { $tags }
+dkim-sig-none = Pesan yang ditempel tidak punya tanda tangan DKIM.
+dkim-sig-none-why = Tanpa tanda tangan, pesan tidak terautentikasi DKIM: Gmail dan Yahoo mewajibkan SPF atau DKIM untuk semua pengirim dan keduanya untuk pengirim massal (Gmail membalas 550 5.7.26), dan DMARC hanya bisa lolos lewat SPF, yang gagal saat email diteruskan (forward).
+dkim-sig-none-fix = Aktifkan penandatanganan DKIM di server mail (OpenDKIM atau rspamd dengan Postfix, atau lewat control panel), dengan d= domain Anda, publikasikan kunci publik di nama selector-nya, lalu kirim pesan uji yang baru.
+dkim-sig-malformed = Tanda tangan DKIM { $domain } (selector { $selector }) tidak bisa dibaca: ada tag wajib yang tidak ada atau tidak valid.
+dkim-sig-malformed-why = Penerima menganggap tanda tangan yang tidak terbaca sama dengan tidak ada tanda tangan (RFC 6376 §6.1.1: PERMFAIL), jadi pesan dihitung tidak bertanda tangan.
+dkim-sig-malformed-fix = Cek konfigurasi dan versi software penanda tangan; penanda tangan yang benar menulis v=, a=, b=, bh=, d=, h= dan s=. Kalau header diedit manual, tempel lagi persis seperti yang diterima.
+dkim-sig-no-key = Tidak ada kunci DKIM di { $name }, jadi tanda tangan { $domain } tidak bisa diverifikasi.
+dkim-sig-no-key-why = Penerima yang tidak menemukan kunci menggagalkan tanda tangan (RFC 6376 §6.1.2: PERMFAIL, tidak ada kunci): pesan dihitung tidak bertanda tangan dan DMARC hanya bisa lolos lewat SPF.
+dkim-sig-no-key-fix = Publikasikan kunci publik server penanda tangan sebagai record TXT di { $name } di DNS hosting Anda, dengan selector yang dipakai server (s= di tanda tangan).
+dkim-sig-revoked = Kunci di { $name } sudah dicabut (p= kosong), jadi tanda tangan { $domain } gagal.
+dkim-sig-revoked-why = p= kosong memberi tahu penerima bahwa kunci sudah ditarik: setiap tanda tangan dengan kunci itu gagal.
+dkim-sig-revoked-fix = Server Anda masih menandatangani dengan selector yang sudah ditarik. Atur supaya memakai selector yang aktif, atau publikasikan kunci publik yang aktif di { $name }.
+dkim-sig-bad-key = Kunci di { $name } tidak bisa dipakai untuk memverifikasi tanda tangan { $domain }.
+dkim-sig-bad-key-why = Record itu bukan kunci publik yang bisa dipakai, atau jenisnya (k=) tidak cocok dengan algoritma tanda tangan (a=), jadi semua penerima menggagalkan tanda tangan.
+dkim-sig-bad-key-fix = Publikasikan kunci publik persis seperti hasil ekspor software penanda tangan (v=DKIM1; k=rsa atau k=ed25519; p=…), dalam satu record TXT, dan cek hasil dkim.key untuk selector ini.
+dkim-sig-sha1 = Tanda tangan { $domain } (selector { $selector }) memakai rsa-sha1, yang sudah tidak diterima penerima.
+dkim-sig-sha1-why = RFC 8301 menyatakan verifier TIDAK BOLEH menganggap tanda tangan rsa-sha1 valid; Gmail dan lainnya menganggap email seperti itu tidak bertanda tangan.
+dkim-sig-sha1-fix = Atur penanda tangan supaya memakai rsa-sha256 (OpenDKIM: SignatureAlgorithm rsa-sha256).
+dkim-sig-weak-key = Kunci di { $name } lebih pendek dari 1024 bit, jadi tanda tangan { $domain } tidak diterima.
+dkim-sig-weak-key-why = RFC 8301 melarang verifier menerima kunci RSA di bawah 1024 bit; tanda tangan seperti itu dihitung gagal.
+dkim-sig-weak-key-fix = Buat kunci 2048 bit, publikasikan di selector baru, lalu pindahkan penanda tangan ke selector itu.
+dkim-sig-expired = Tanda tangan { $domain } (selector { $selector }) sudah kedaluwarsa (x= sudah lewat).
+dkim-sig-expired-why = Setelah waktu x=, tanda tangan tidak valid lagi. Pesan yang dibaca beberapa hari setelah diterima bisa menunjukkan ini walaupun dulu lolos saat tiba (lihat Authentication-Results dari penerima); email yang masih dalam perjalanan setelah x= akan gagal.
+dkim-sig-expired-fix = Kalau email baru juga begini, perpanjang masa berlaku tanda tangan di penanda tangan (atau hapus x=) supaya tetap valid minimal seminggu, dan cek jam server.
+dkim-sig-body-hash = Body pesan tidak cocok dengan tanda tangan { $domain } (selector { $selector }): isinya berubah setelah ditandatangani.
+dkim-sig-body-hash-why = Tanda tangan mencakup hash body (bh=); penerima menggagalkan tanda tangan kalau body yang diterima hash-nya berbeda. Penyebabnya footer yang ditambahkan mailing list atau antivirus setelah penandatanganan, atau teks yang ditempel bukan pesan mentah.
+dkim-sig-body-hash-fix = Tempel pesan mentah (Show original → Download original, atau Copy to clipboard), bukan teks yang ditampilkan. Kalau masih gagal, pastikan tidak ada yang mengubah pesan setelah ditandatangani (tanda tangani paling akhir, setelah footer dan disclaimer).
+dkim-sig-mismatch = Tanda tangan { $domain } (selector { $selector }) tidak valid: header yang ditandatangani berubah, atau kunci yang dipublikasikan bukan kunci yang dipakai server.
+dkim-sig-mismatch-why = Penerima menggagalkan tanda tangan (dkim=fail): pesan dihitung tidak bertanda tangan, DMARC hanya bisa lolos lewat SPF, dan Gmail menolak email massal yang tidak terautentikasi (550 5.7.26).
+dkim-sig-mismatch-fix = Bandingkan kunci publik di { $name } dengan kunci privat yang dipakai penanda tangan (harus sepasang; setelah ganti kunci, publikasikan kunci baru). Kalau kuncinya benar, ada yang mengubah header yang ditandatangani (Subject, From…) setelah penandatanganan: tanda tangani paling akhir.
+dkim-sig-auid = Identitas tanda tangan (i=) tidak berada di dalam { $domain }, atau kunci di { $name } melarang subdomain (t=s).
+dkim-sig-auid-why = RFC 6376 mewajibkan domain i= sama dengan d= atau subdomainnya (harus persis d= kalau kunci punya t=s); kalau tidak, penerima menggagalkan tanda tangan.
+dkim-sig-auid-fix = Atur penanda tangan supaya i= adalah alamat di { $domain } (atau hapus i=), atau hapus t=s dari record kunci.
+dkim-sig-unsupported = Tanda tangan { $domain } (selector { $selector }) memakai algoritma, versi, atau kanonikalisasi yang tidak didukung penerima.
+dkim-sig-unsupported-why = Penerima tidak bisa memverifikasi yang tidak mereka dukung, dan menganggap pesan tidak bertanda tangan.
+dkim-sig-unsupported-fix = Pakai v=1, a=rsa-sha256 (atau ed25519-sha256 di samping tanda tangan RSA) dan c=relaxed/relaxed.

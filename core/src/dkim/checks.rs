@@ -147,12 +147,21 @@ async fn provider_hints(ctx: &CheckContext<'_>, domain: &str) -> Vec<String> {
 /// Runs the DKIM key checks.
 pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     let domain = ctx.input.domain.as_str();
-    let user: Vec<String> = ctx
+    let mut user: Vec<String> = ctx
         .input
         .selectors
         .iter()
         .map(|s| s.to_ascii_lowercase())
         .collect();
+    // The selectors the pasted message was signed with for this domain come next:
+    // the message shows the server signs with them, so a missing key is a failure.
+    if let Some(facts) = ctx.input.message_facts() {
+        for s in facts.selectors_for(domain) {
+            if !user.contains(&s) {
+                user.push(s);
+            }
+        }
+    }
     let hosts = provider_hints(ctx, domain).await;
     let providers: Vec<&Provider> = providers_for(&hosts);
     let provider_names: Vec<&str> = providers.iter().map(|p| p.name).collect();

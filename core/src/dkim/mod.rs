@@ -34,6 +34,7 @@ pub mod checks;
 pub mod der;
 pub mod key;
 pub mod selectors;
+pub mod signature;
 pub mod tags;
 #[cfg(test)]
 pub(crate) mod testkit;

@@ -15,6 +15,7 @@ pub fn input(domain: &str, selectors: &[&str]) -> Input {
         host: None,
         selectors: selectors.iter().map(|s| (*s).to_owned()).collect(),
         helo: None,
+        message: None,
     }
 }
 
