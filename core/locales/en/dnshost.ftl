@@ -1,0 +1,36 @@
+# The DNS host recognised from the zone's NS records (core/src/dnshost.rs,
+# core/data/dns_hosts.txt): where in its panel records are added.
+fact-ns = Name servers (NS) of { $name }
+dnshost-found = Your domain's DNS is run by { $host } (name servers of { $zone }: { $ns }). Records are added there.
+dnshost-unrecognised = Your domain's name servers are { $ns }. Add records wherever these are managed: usually your registrar, your hosting panel, or a DNS service.
+dnshost-no-ns = Your domain's name servers could not be read, so we cannot say where its DNS is managed.
+dnshost-place-known = Add this at { $host }: { $panel }
+dnshost-place-generic = Add this at your DNS host (where your domain's name servers are managed: registrar, hosting panel or DNS service).
+dnshost-place-ip-provider = Set this in your VPS/IP provider's panel (reverse DNS, often called rDNS or PTR), not at your DNS host.
+dnshost-place-mail-server = Change this in your mail server's configuration.
+dnshost-cloudflare-panel = Cloudflare dashboard → your domain → DNS → Records → Add record. Set the mail server's A/AAAA records to "DNS only" (grey cloud): a proxied address does not accept mail.
+dnshost-route53-panel = AWS console → Route 53 → Hosted zones → your domain → Create record.
+dnshost-google-panel = Google Cloud console → Network services → Cloud DNS → your zone → Add standard. If the domain came from Google Domains, it is now managed at Squarespace: Domains → your domain → DNS → DNS settings → Custom records.
+dnshost-azure-panel = Azure portal → DNS zones → your zone → + Record set.
+dnshost-godaddy-panel = GoDaddy → My Products → your domain → DNS → Manage DNS → Add New Record.
+dnshost-namecheap-panel = Namecheap → Domain List → Manage next to your domain → Advanced DNS → Add New Record. For MX records, first choose "Custom MX" under Mail Settings on the same page.
+dnshost-porkbun-panel = Porkbun → Domain Management → your domain → DNS, then fill in the form for a new record.
+dnshost-gandi-panel = Gandi → Domain → your domain → DNS Records → Add record.
+dnshost-ovh-panel = OVHcloud Control Panel → Web Cloud → Domain names → your domain → DNS zone → Add an entry.
+dnshost-hetzner-panel = Hetzner DNS (the DNS Console, or DNS in the Hetzner Console) → your zone → Add record. Zones on the older Robot name servers (first-ns.de, second-ns.de) are edited in Robot → DNS.
+dnshost-digitalocean-panel = DigitalOcean control panel → Networking → Domains → your domain, then create the record with the form at the top.
+dnshost-linode-panel = Akamai Cloud Manager (Linode) → Domains → your domain → add the record in the section of its type.
+dnshost-vultr-panel = Vultr customer portal → Network → DNS → your domain → add the record.
+dnshost-hostinger-panel = Hostinger hPanel → Domains → your domain → DNS / Nameservers → DNS records, then add the record.
+dnshost-namecom-panel = Name.com → My Domains → your domain → Manage DNS Records → add the record.
+dnshost-ionos-panel = IONOS → Domains & SSL → your domain → DNS → Add record.
+dnshost-squarespace-panel = Squarespace → Domains → your domain → DNS → DNS settings → Custom records → Add record.
+dnshost-dynadot-panel = Dynadot → My Domains → Manage Domains → your domain → DNS Settings, then add the record under Dynadot DNS.
+dnshost-niagahoster-panel = Niagahoster member area (now part of Hostinger's hPanel) → Domains → your domain → DNS management, then add the record. If the domain points at a cPanel hosting account, use cPanel → Zone Editor instead.
+dnshost-rumahweb-panel = Rumahweb client area (Clientzone) → Domain → your domain → DNS management, then add the record. If the domain points at a cPanel hosting account, use cPanel → Zone Editor instead.
+dnshost-domainesia-panel = DomaiNesia member area → Domain → your domain → DNS management, then add the record. If the domain points at a cPanel hosting account, use cPanel → Zone Editor instead.
+dnshost-idcloudhost-panel = IDCloudHost client area → Domain → your domain → DNS management, then add the record. If the domain points at a cPanel hosting account, use cPanel → Zone Editor instead.
+dnshost-jagoanhosting-panel = Jagoan Hosting member area → Domain → your domain → DNS management, then add the record. If the domain points at a cPanel hosting account, use cPanel → Zone Editor instead.
+dnshost-dewaweb-panel = Dewaweb client area → Domain → your domain → DNS management, then add the record. If the domain points at a cPanel hosting account, use cPanel → Zone Editor instead.
+dnshost-qwords-panel = Qwords client area → Domain → your domain → DNS management, then add the record. If the domain points at a cPanel hosting account, use cPanel → Zone Editor instead.
+dnshost-exabytes-panel = Exabytes client area → Domain → your domain → DNS management, then add the record. If the domain points at a cPanel hosting account, use cPanel → Zone Editor instead.

@@ -1,0 +1,36 @@
+# Penyedia DNS yang dikenali dari record NS zona (core/src/dnshost.rs,
+# core/data/dns_hosts.txt): di menu mana record ditambahkan.
+fact-ns = Name server (NS) untuk { $name }
+dnshost-found = DNS domain Anda dikelola di { $host } (name server { $zone }: { $ns }). Record ditambahkan di sana.
+dnshost-unrecognised = Name server domain Anda: { $ns }. Tambahkan record di tempat name server ini dikelola: biasanya di registrar, panel hosting, atau layanan DNS Anda.
+dnshost-no-ns = Name server domain Anda tidak bisa dibaca, jadi kami tidak bisa bilang di mana DNS-nya dikelola.
+dnshost-place-known = Tambahkan di { $host }: { $panel }
+dnshost-place-generic = Tambahkan di penyedia DNS Anda (tempat name server domain dikelola: registrar, panel hosting, atau layanan DNS).
+dnshost-place-ip-provider = Atur di panel penyedia VPS/IP Anda (reverse DNS, sering disebut rDNS atau PTR), bukan di penyedia DNS.
+dnshost-place-mail-server = Ubah di konfigurasi server mail Anda.
+dnshost-cloudflare-panel = Dashboard Cloudflare → pilih domain → DNS → Records → Add record. Record A/AAAA server mail harus "DNS only" (awan abu-abu): alamat yang di-proxy tidak bisa menerima email.
+dnshost-route53-panel = Console AWS → Route 53 → Hosted zones → domain Anda → Create record.
+dnshost-google-panel = Google Cloud console → Network services → Cloud DNS → zona Anda → Add standard. Kalau domainnya dulu dari Google Domains, sekarang dikelola di Squarespace: Domains → domain Anda → DNS → DNS settings → Custom records.
+dnshost-azure-panel = Azure portal → DNS zones → zona Anda → + Record set.
+dnshost-godaddy-panel = GoDaddy → My Products → domain Anda → DNS → Manage DNS → Add New Record.
+dnshost-namecheap-panel = Namecheap → Domain List → Manage di samping domain → Advanced DNS → Add New Record. Untuk record MX, pilih dulu "Custom MX" di bagian Mail Settings di halaman yang sama.
+dnshost-porkbun-panel = Porkbun → Domain Management → domain Anda → DNS, lalu isi form record baru.
+dnshost-gandi-panel = Gandi → Domain → domain Anda → DNS Records → Add record.
+dnshost-ovh-panel = OVHcloud Control Panel → Web Cloud → Domain names → domain Anda → DNS zone → Add an entry.
+dnshost-hetzner-panel = Hetzner DNS (DNS Console, atau menu DNS di Hetzner Console) → zona Anda → Add record. Zona di name server Robot yang lama (first-ns.de, second-ns.de) diubah lewat Robot → DNS.
+dnshost-digitalocean-panel = Control panel DigitalOcean → Networking → Domains → domain Anda, lalu buat record lewat form di bagian atas.
+dnshost-linode-panel = Akamai Cloud Manager (Linode) → Domains → domain Anda → tambahkan record di bagian jenisnya.
+dnshost-vultr-panel = Portal Vultr → Network → DNS → domain Anda → tambahkan record.
+dnshost-hostinger-panel = hPanel Hostinger → Domains → domain Anda → DNS / Nameservers → DNS records, lalu tambahkan record.
+dnshost-namecom-panel = Name.com → My Domains → domain Anda → Manage DNS Records → tambahkan record.
+dnshost-ionos-panel = IONOS → Domains & SSL → domain Anda → DNS → Add record.
+dnshost-squarespace-panel = Squarespace → Domains → domain Anda → DNS → DNS settings → Custom records → Add record.
+dnshost-dynadot-panel = Dynadot → My Domains → Manage Domains → domain Anda → DNS Settings, lalu tambahkan record di bagian Dynadot DNS.
+dnshost-niagahoster-panel = Member area Niagahoster (sekarang bagian dari hPanel Hostinger) → Domain → domain Anda → kelola DNS, lalu tambahkan record. Kalau domainnya diarahkan ke akun hosting cPanel, tambahkan lewat cPanel → Zone Editor.
+dnshost-rumahweb-panel = Client area Rumahweb (Clientzone) → Domain → domain Anda → kelola DNS, lalu tambahkan record. Kalau domainnya diarahkan ke akun hosting cPanel, tambahkan lewat cPanel → Zone Editor.
+dnshost-domainesia-panel = Member area DomaiNesia → Domain → domain Anda → kelola DNS, lalu tambahkan record. Kalau domainnya diarahkan ke akun hosting cPanel, tambahkan lewat cPanel → Zone Editor.
+dnshost-idcloudhost-panel = Client area IDCloudHost → Domain → domain Anda → kelola DNS, lalu tambahkan record. Kalau domainnya diarahkan ke akun hosting cPanel, tambahkan lewat cPanel → Zone Editor.
+dnshost-jagoanhosting-panel = Member area Jagoan Hosting → Domain → domain Anda → kelola DNS, lalu tambahkan record. Kalau domainnya diarahkan ke akun hosting cPanel, tambahkan lewat cPanel → Zone Editor.
+dnshost-dewaweb-panel = Client area Dewaweb → Domain → domain Anda → kelola DNS, lalu tambahkan record. Kalau domainnya diarahkan ke akun hosting cPanel, tambahkan lewat cPanel → Zone Editor.
+dnshost-qwords-panel = Client area Qwords → Domain → domain Anda → kelola DNS, lalu tambahkan record. Kalau domainnya diarahkan ke akun hosting cPanel, tambahkan lewat cPanel → Zone Editor.
+dnshost-exabytes-panel = Client area Exabytes → Domain → domain Anda → kelola DNS, lalu tambahkan record. Kalau domainnya diarahkan ke akun hosting cPanel, tambahkan lewat cPanel → Zone Editor.

@@ -1,0 +1,35 @@
+# Ekspor laporan (core/src/render/): dokumen Markdown, serta baris progres dan
+# opsi warna di CLI.
+export-title = Laporan pengiriman email untuk { $domain }
+export-verdict-fail = Email Anda kemungkinan besar ditolak atau masuk spam.
+export-verdict-warn = Email Anda seharusnya terkirim, tapi beberapa penerima bisa curiga.
+export-verdict-unknown = Belum selesai: beberapa pengecekan tidak bisa dipastikan.
+export-verdict-pass = Semua yang bisa kami cek sudah benar.
+export-verdict-info = Sejauh ini baru fakta DNS.
+export-counts = { $fail } gagal · { $warn } peringatan · { $unknown } tidak bisa dipastikan · { $pass } lolos
+export-input-domain = Domain: { $domain }
+export-input-ips = IP pengirim: { $ips }
+export-input-host = Server mail: { $host }
+export-input-selectors = Selector DKIM: { $selectors }
+export-input-helo = Nama HELO: { $helo }
+export-fix-all-heading = Perbaiki semuanya
+export-fix-all-intro = Semua record yang perlu ditambah atau diubah, dari setiap pengecekan yang belum lolos, dalam satu potongan zone file. Baris yang diawali ; menjelaskan di mana tiap kelompok dipasang.
+export-fix-all-count = { $count } record. { $place }
+export-group-server = Server pengirim
+export-group-domain = Autentikasi domain
+export-group-providers = Checklist penyedia email
+export-group-extras = Tambahan
+export-passed = Lolos dan informasi
+export-found = Yang kami temukan
+export-why = Kenapa ini penting
+export-fix = Cara memperbaiki
+export-records = Record yang perlu dipasang.
+export-record-replaces = Ini menggantikan record yang sudah ada: ubah record itu, jangan tambah record kedua.
+export-references = Referensi
+export-queries-heading = Log query
+export-queries-summary = { $count } query DNS lewat { $resolvers }; pengecekan memakan waktu { $ms } ms.
+export-queries-outcomes = Jawaban berisi record: { $records } · tidak ada record jenis itu (NODATA): { $nodata } · nama tidak ada (NXDOMAIN): { $nxdomain } · gagal: { $errors }
+export-queries-failed = Query yang gagal (pengecekan yang butuh query ini jadi tidak bisa dipastikan, bukan lolos):
+export-footer = Dibuat dengan Inboxable (skema laporan { $schema }). Pengecekan hanya lewat DNS; yang butuh koneksi ke port 25 tidak dites.
+cli-progress = Mengecek… { $checks } pengecekan selesai, { $queries } query DNS
+cli-progress-done = Selesai: { $checks } pengecekan, { $queries } query DNS dalam { $ms } ms.
