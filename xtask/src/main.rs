@@ -4,6 +4,7 @@
 //! product locally, and runs every check CI runs. It deliberately depends on `std` only so
 //! that it compiles in seconds on a fresh clone.
 
+mod fuzz;
 mod tools;
 
 use std::ffi::OsString;
@@ -25,7 +26,10 @@ Commands:
                           demo zones on ADDR (default 127.0.0.1:8080). ARGS go to
                           inboxable-doh unchanged.
   test                    Run every check CI runs: fmt, clippy (host and wasm), the page
-                          build, the whole test suite, and a one-run benchmark.
+                          build, the whole test suite (load and browser tests included),
+                          a bounded fuzzing run of every target in fuzz/
+                          (INBOXABLE_FUZZ_SECONDS per target, default 20), and a one-run
+                          benchmark.
   bench [--debug] [-- ARGS...]
                           Build the page and the binaries (release unless --debug), then
                           run the performance benchmark (bench/); ARGS go to
@@ -357,6 +361,7 @@ fn test_steps(steps: &mut Steps) -> Result<()> {
                 .env("CHROMEDRIVER", "/usr/bin/chromedriver"),
         )
     })?;
+    steps.run("fuzz", || fuzz::run(&env))?;
     steps.run("bench", || {
         bench(&env, true, &["--runs".into(), "1".into()])
     })?;

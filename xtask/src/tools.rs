@@ -25,8 +25,11 @@ pub const WASM_OPT_TRUNK_VERSION: &str = "version_132";
 /// The Rust target the page compiles to.
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
-/// The Debian packages the browser and DNS tests drive.
-const DEBIAN_PACKAGES: [&str; 3] = ["chromium", "chromium-driver", "bind9-dnsutils"];
+/// The Debian packages the browser, DNS and load tests drive.
+const DEBIAN_PACKAGES: [&str; 4] = ["chromium", "chromium-driver", "bind9-dnsutils", "wrk"];
+
+/// The cargo-fuzz release the fuzzing step runs (`fuzz/`).
+pub const CARGO_FUZZ_VERSION: &str = "0.13.2";
 
 /// Which tools `setup` makes sure of.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,6 +125,7 @@ pub fn setup(env: &Env, scope: Scope) -> Result<Versions> {
     if scope == Scope::Test {
         ensure_debian_packages(env)?;
         ensure_dnspython(env)?;
+        ensure_cargo_fuzz(env)?;
     }
     // Trunk goes last because it may mean waiting for a background install; everything else
     // gets done in the meantime.
@@ -342,7 +346,13 @@ fn version_word(env: &Env, program: &str, arg: &str) -> String {
 fn ensure_debian_packages(env: &Env) -> Result<()> {
     let chromium = Path::new("/usr/bin/chromium");
     let chromedriver = Path::new("/usr/bin/chromedriver");
-    if is_executable(chromium) && is_executable(chromedriver) && env.which("dig").is_some() {
+    let present = |env: &Env| {
+        is_executable(chromium)
+            && is_executable(chromedriver)
+            && env.which("dig").is_some()
+            && env.which("wrk").is_some()
+    };
+    if present(env) {
         cached(
             "chromium",
             &version_word(env, "/usr/bin/chromium", "--version"),
@@ -352,6 +362,7 @@ fn ensure_debian_packages(env: &Env) -> Result<()> {
             &version_word(env, "/usr/bin/chromedriver", "--version"),
         );
         cached("dig", &version_word(env, "dig", "-v"));
+        cached("wrk", &version_word(env, "wrk", "--version"));
         return Ok(());
     }
     // apt needs root; fall back to sudo so a developer account works too.
@@ -372,13 +383,13 @@ fn ensure_debian_packages(env: &Env) -> Result<()> {
     let mut args = vec!["install", "-y"];
     args.extend(DEBIAN_PACKAGES);
     install(&tool, &mut apt(&args))?;
-    if is_executable(chromium) && is_executable(chromedriver) && env.which("dig").is_some() {
+    if present(env) {
         println!("ok {tool} (installed)");
         Ok(())
     } else {
         Err(Error(format!(
             "installed {tool} but /usr/bin/chromium, /usr/bin/chromedriver or dig is still \
-             missing; check `dpkg -L chromium chromium-driver bind9-dnsutils`"
+             missing, or wrk; check `dpkg -L chromium chromium-driver bind9-dnsutils wrk`"
         )))
     }
 }
@@ -415,6 +426,35 @@ fn ensure_dnspython(env: &Env) -> Result<()> {
                 .into(),
         )),
     }
+}
+
+/// The installed cargo-fuzz version, from `cargo-fuzz 0.13.2`.
+fn cargo_fuzz_version(env: &Env) -> Option<String> {
+    let text = probe(env.command("cargo").args(["fuzz", "--version"]))?;
+    text.split_whitespace().nth(1).map(str::to_string)
+}
+
+fn ensure_cargo_fuzz(env: &Env) -> Result<()> {
+    if let Some(version) = cargo_fuzz_version(env).filter(|v| v == CARGO_FUZZ_VERSION) {
+        cached("cargo-fuzz", &version);
+        return Ok(());
+    }
+    install(
+        "cargo-fuzz",
+        env.command("cargo").args([
+            "install",
+            "--locked",
+            "cargo-fuzz",
+            "--version",
+            CARGO_FUZZ_VERSION,
+        ]),
+    )?;
+    verify(
+        "cargo-fuzz",
+        cargo_fuzz_version(env),
+        CARGO_FUZZ_VERSION,
+        &format!("is {} on PATH?", env.cargo_bin.display()),
+    )
 }
 
 /// If some other process is running `cargo install <krate>`, wait for it to end and return

@@ -1,0 +1,189 @@
+//! The page as GitHub Pages serves it: from a plain static file server under a sub-path
+//! (`https://<user>.github.io/<repo>/`), with no `inboxable-doh` behind it.
+//!
+//! The built `dist/` is placed at `/inboxable/` of a `python3 -m http.server` on loopback.
+//! Trunk.toml's `public_url = "./"` makes every asset URL relative, so this is the same build
+//! the backend serves at `/` (and what `.github/workflows/pages.yml` deploys). A share link
+//! naming the real backend as its resolver must load every asset from the sub-path, probe
+//! `./info` (a 404 here) without a fuss, run the check against the backend across origins
+//! (CORS), show the cards, and leave the address bar on the sub-path.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+use fantoccini::Client;
+use inboxable_e2e::browser::{Flow, eval, screenshot, wait_js, with_browser};
+use inboxable_e2e::{Backend, dist_dir, ensure, terminate, zones_dir};
+
+/// The repository name GitHub Pages would put in the path.
+const SUB_PATH: &str = "inboxable";
+
+/// `python3 -m http.server` on loopback serving `root`, stopped when dropped.
+struct StaticServer {
+    child: Child,
+    port: u16,
+}
+
+impl StaticServer {
+    fn start(root: &std::path::Path) -> Self {
+        let mut child = Command::new("python3")
+            .args([
+                "-u",
+                "-m",
+                "http.server",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+            ])
+            .arg(root)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("python3 -m http.server starts");
+        // "Serving HTTP on 127.0.0.1 port 40123 (http://127.0.0.1:40123/) ..."
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("piped stdout"))
+            .read_line(&mut line)
+            .expect("the serving line");
+        let port = line
+            .split_whitespace()
+            .skip_while(|w| *w != "port")
+            .nth(1)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        StaticServer { child, port }
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        terminate(&mut self.child);
+    }
+}
+
+/// Percent-encodes a query value the way `URLSearchParams` would accept it back.
+fn encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_page_works_from_a_static_host_under_a_sub_path() {
+    let dist = dist_dir();
+    let site = tempfile::tempdir().expect("a temporary site root");
+    std::os::unix::fs::symlink(&dist, site.path().join(SUB_PATH)).expect("link dist");
+    let host = StaticServer::start(site.path());
+    let backend = Backend::start(&zones_dir(), &[]);
+    let origin = format!("http://127.0.0.1:{}", host.port);
+    let home = format!("{origin}/{SUB_PATH}/");
+    let link = format!(
+        "{home}?domain=example.com&ip=192.0.2.25&resolver={}&lang=en",
+        encode(&backend.doh_url())
+    );
+
+    with_browser(1280, 900, async |client: &Client| -> Flow {
+        client
+            .goto(&link)
+            .await
+            .map_err(|e| format!("open {link}: {e}"))?;
+        wait_js(
+            client,
+            "#results[data-state=done]",
+            "return document.querySelector('#results[data-state=done]') !== null;",
+        )
+        .await?;
+        screenshot(client, "pages-subpath-1280").await?;
+
+        // Every script, stylesheet and module came from under the sub-path.
+        let assets = eval(
+            client,
+            "return performance.getEntriesByType('resource').map(e => e.name)\
+               .filter(n => n.startsWith(location.origin + '/'))\
+               .filter(n => !n.includes('/dns-query') && !n.endsWith('/info'));",
+        )
+        .await?;
+        let assets: Vec<&str> = assets
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        ensure!(
+            assets.iter().any(|a| a.ends_with(".wasm")),
+            "no .wasm among the loaded resources: {assets:?}"
+        );
+        for asset in &assets {
+            ensure!(
+                asset.starts_with(&home),
+                "{asset} was not loaded from under {home}"
+            );
+        }
+
+        // The check ran against the backend: cards, and the MX fact from the test zones.
+        let cards = eval(
+            client,
+            "return [...document.querySelectorAll('article.check[data-id]')]\
+               .map(c => c.dataset.id + '=' + c.dataset.status);",
+        )
+        .await?;
+        let cards: Vec<&str> = cards
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        ensure!(
+            cards.iter().any(|c| c.starts_with("mx.present=pass")),
+            "no passing mx.present card: {cards:?}"
+        );
+        ensure!(
+            cards.iter().any(|c| c.starts_with("spf.")),
+            "no SPF cards: {cards:?}"
+        );
+        let note = eval(
+            client,
+            "const n = document.querySelector('#resolver-note'); return n && n.dataset.kind;",
+        )
+        .await?;
+        ensure!(
+            note == "custom",
+            "the run did not use the custom resolver: {note}"
+        );
+
+        // ./info is a 404 on a static host: no "this server" resolver is offered and no
+        // error is shown for it.
+        let this_option = eval(
+            client,
+            "return document.querySelector('#resolver option[value=this]') !== null;",
+        )
+        .await?;
+        ensure!(
+            this_option == false,
+            "a static host offered the 'this server' resolver"
+        );
+
+        // The share link in the address bar keeps the sub-path and re-runs the same check.
+        let location = eval(
+            client,
+            "return {path: location.pathname, search: location.search};",
+        )
+        .await?;
+        let expected_path = format!("/{SUB_PATH}/");
+        ensure!(
+            location["path"] == expected_path.as_str(),
+            "the share link left the sub-path: {location}"
+        );
+        let search = location["search"].as_str().unwrap_or_default();
+        ensure!(
+            search.contains("domain=example.com") && search.contains("resolver=http"),
+            "the share link lost the inputs: {location}"
+        );
+        Ok(())
+    })
+    .await;
+}
