@@ -71,7 +71,8 @@ pub struct Cli {
     #[arg(long, value_name = "N", default_value_t = 128)]
     pub max_inflight: usize,
     /// Allow --dns-listen on a non-loopback address together with --upstream or --recursive,
-    /// i.e. run an open resolver (a DDoS amplifier unless firewalled).
+    /// i.e. run an open resolver (a DDoS amplifier unless firewalled); and allow --upstream on a
+    /// non-loopback --listen, i.e. forward every client's DoH queries to that resolver.
     #[arg(long)]
     pub open_resolver: bool,
     /// HTTP listen address; port 0 picks a free port.
@@ -80,6 +81,10 @@ pub struct Cli {
     /// Also answer plain DNS on this address, UDP and TCP on the same port.
     #[arg(long, value_name = "ADDR")]
     pub dns_listen: Option<SocketAddr>,
+    /// Serve RDAP fixtures and bootstrap files from DIR at /rdap/ (DIR/PATH.json as
+    /// application/rdap+json; PATH.json.status / .delay sidecars for errors and delays).
+    #[arg(long, value_name = "DIR")]
+    pub rdap: Option<PathBuf>,
     /// Serve this directory at / (index.html for unknown paths).
     #[arg(long = "static", value_name = "DIR")]
     pub static_dir: Option<PathBuf>,
@@ -161,6 +166,21 @@ impl Cli {
                 "--dns-listen {dns} with --upstream/--recursive would be an open resolver (plain \
                  UDP DNS is a DDoS amplifier); keep plain DNS on loopback, firewall it and pass \
                  --open-resolver, or use DoH only"
+            );
+        }
+        // An upstream is usually the machine's own or the network's resolver, which may know
+        // internal names and trusts its clients; forwarding the whole internet to it over DoH
+        // is an open forwarder. --recursive asks only public name servers, so it may listen
+        // publicly (rate limited, CORS-restricted).
+        if let Some(upstream) = self.upstream
+            && !self.listen.ip().is_loopback()
+            && !self.open_resolver
+        {
+            anyhow::bail!(
+                "--listen {} with --upstream {upstream} would forward every client's queries to \
+                 that resolver (an open forwarder); listen on loopback behind your reverse proxy \
+                 and restrict access there, or pass --open-resolver",
+                self.listen
             );
         }
         Ok(())
@@ -260,5 +280,30 @@ mod tests {
             ])
             .is_ok()
         );
+    }
+
+    #[test]
+    fn upstream_is_not_an_open_forwarder_by_default() {
+        let parse = |args: &[&str]| {
+            let mut all = vec!["inboxable-doh", "--cors-origin", "*"];
+            all.extend_from_slice(args);
+            Cli::try_parse_from(all).unwrap().check_exposure()
+        };
+        assert!(parse(&["--upstream", "192.0.2.53"]).is_ok());
+        assert!(parse(&["--upstream", "192.0.2.53", "--listen", "[::1]:8080"]).is_ok());
+        assert!(parse(&["--upstream", "192.0.2.53", "--listen", "0.0.0.0:8080"]).is_err());
+        assert!(parse(&["--upstream", "192.0.2.53", "--listen", "192.0.2.1:443"]).is_err());
+        assert!(
+            parse(&[
+                "--upstream",
+                "192.0.2.53",
+                "--listen",
+                "0.0.0.0:8080",
+                "--open-resolver"
+            ])
+            .is_ok()
+        );
+        // Recursion asks only public name servers, so it may listen publicly.
+        assert!(parse(&["--recursive", "--listen", "0.0.0.0:8080"]).is_ok());
     }
 }

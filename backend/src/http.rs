@@ -42,6 +42,8 @@ pub struct AppState {
     pub shutdown: watch::Receiver<bool>,
     /// Take the client address from X-Forwarded-For (`--trust-proxy`).
     pub trust_proxy: bool,
+    /// `--rdap DIR`: RDAP fixtures served at `/rdap/` (see `rdap.rs`).
+    pub rdap_dir: Option<PathBuf>,
 }
 
 /// Builds the router. `static_dir`, when given, is served at `/` with `index.html` as the
@@ -74,6 +76,7 @@ pub fn router(state: AppState, static_dir: Option<PathBuf>, cors: &Cors) -> Rout
         .merge(doh)
         .route("/info", get(info))
         .route("/health", get(|| async { "ok" }))
+        .route("/rdap/{*path}", get(crate::rdap::serve))
         .with_state(state);
     let router = match static_dir {
         Some(dir) => {
@@ -278,6 +281,8 @@ async fn info(State(state): State<AppState>) -> Response {
         "zones": engine.zones.origins(),
         "recursive": engine.recursive.is_some(),
         "dnssec": engine.dnssec(),
+        // Relative to the server's base URL, so it works under a proxy's sub-path.
+        "rdap_bootstrap": state.rdap_dir.as_ref().map(|_| "rdap/bootstrap/"),
     }))
     .into_response()
 }

@@ -11,6 +11,7 @@ pub mod faults;
 pub mod http;
 pub mod json;
 pub mod limits;
+pub mod rdap;
 pub mod recursive;
 pub mod upstream;
 pub mod wire;
@@ -115,6 +116,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         engine,
         shutdown: stop_rx.clone(),
         trust_proxy: cli.trust_proxy,
+        rdap_dir: cli.rdap.clone(),
     };
     let app = http::router(state, cli.static_dir.clone(), &cors)
         .into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -1,8 +1,11 @@
 //! `inboxable`: the engine's checks from a terminal. All logic lives in
 //! `inboxable-core`; this binary reads arguments, runs, and prints.
 
+mod progress;
 mod render;
 mod spf;
+
+use progress::Progress;
 
 use std::process::ExitCode;
 
@@ -14,6 +17,7 @@ use std::net::IpAddr;
 
 use inboxable_core::dnsbl::DqsKey;
 use inboxable_core::input::parse_domain;
+use inboxable_core::rdap::{IANA_BOOTSTRAP, RdapOptions};
 use inboxable_core::resolver::{ResolverChoice, RunResolver};
 use inboxable_core::run::{RunOptions, run_with_options};
 use inboxable_core::spf::{Params, SpfResult, evaluate};
@@ -81,6 +85,13 @@ struct Common {
     /// Per-query timeout in milliseconds.
     #[arg(long, default_value_t = 5000, value_name = "MS")]
     timeout: u64,
+    /// Colour the statuses of the text report: `auto` (when stdout is a terminal
+    /// and NO_COLOR is not set), `always` or `never`.
+    #[arg(long, value_enum, default_value_t = progress::ColorChoice::Auto, value_name = "WHEN")]
+    color: progress::ColorChoice,
+    /// No progress on stderr (errors are still printed).
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 impl Common {
@@ -134,6 +145,10 @@ struct CheckArgs {
     /// The HELO/EHLO name the server uses.
     #[arg(long, value_name = "NAME")]
     helo: Option<String>,
+    /// A received message or its headers (a `.eml`, "Show original"), `-` for
+    /// standard input: its sending IP, HELO and DKIM signatures are checked.
+    #[arg(long, value_name = "FILE")]
+    message: Option<std::path::PathBuf>,
     /// A Spamhaus DQS key (or set INBOXABLE_DQS_KEY): Spamhaus lists are then asked
     /// through their DQS zones, which answer any resolver. Never printed.
     #[arg(
@@ -143,14 +158,23 @@ struct CheckArgs {
         value_name = "KEY"
     )]
     dqs_key: Option<String>,
+    /// Where the RDAP bootstrap registries (dns.json, ipv4.json, ipv6.json) are read:
+    /// `iana` (https://data.iana.org/rdap/), a base URL (a mirror, or an
+    /// `inboxable-doh --rdap DIR` server's `/rdap/bootstrap/`), or `off`.
+    #[arg(long, default_value = "iana", value_name = "URL")]
+    rdap_bootstrap: String,
     #[command(flatten)]
     common: Common,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    /// Plain text for the terminal.
     Text,
+    /// The versioned JSON report (docs/report-schema.md).
     Json,
+    /// A Markdown document (the page's export).
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -179,14 +203,49 @@ fn main() -> ExitCode {
     result.unwrap_or_else(|code| code)
 }
 
+/// `--rdap-bootstrap`: `iana`, `off` or an http(s) base URL; `None` for anything else.
+fn rdap_options(value: &str, timeout_ms: u64) -> Option<RdapOptions> {
+    let value = value.trim();
+    match value.to_ascii_lowercase().as_str() {
+        "iana" => Some(RdapOptions::over_http(IANA_BOOTSTRAP, timeout_ms)),
+        "off" => Some(RdapOptions::default()),
+        lower if lower.starts_with("http://") || lower.starts_with("https://") => {
+            Some(RdapOptions::over_http(value, timeout_ms))
+        }
+        _ => None,
+    }
+}
+
+/// Reads `--message FILE` (`-` = standard input). Bytes that are not UTF-8 (an
+/// 8-bit body) are replaced: the headers DKIM signs are ASCII.
+fn read_message(path: Option<&std::path::Path>) -> Result<String, ExitCode> {
+    use std::io::Read;
+    let Some(path) = path else {
+        return Ok(String::new());
+    };
+    let mut bytes = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(|_| ()))
+    };
+    read.map_err(|e| {
+        eprintln!("inboxable: --message {}: {e}", path.display());
+        ExitCode::from(exit::USAGE)
+    })?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
     let lang = args.common.lang();
+    let message = read_message(args.message.as_deref())?;
     let raw = RawInput {
         domain: args.domain,
         ips: args.ips.join(" "),
         host: args.host.unwrap_or_default(),
         selectors: args.selectors.join(" "),
         helo: args.helo.unwrap_or_default(),
+        message,
     };
     let input = raw.parse().map_err(|errors| {
         for e in errors {
@@ -198,6 +257,15 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
         }
         ExitCode::from(exit::USAGE)
     })?;
+    // Look-alike names are checked, but the user hears about them first.
+    for w in input.warnings() {
+        let field = Message::new(format!("input-field-{}", w.field.key())).render(lang);
+        eprintln!(
+            "inboxable: {}: {field}: {}",
+            Message::new(Status::Warn.key()).render(lang),
+            render::problem(&w.problem).render(lang)
+        );
+    }
     let mut options = RunOptions::default();
     if let Some(key) = args.dqs_key.as_deref().filter(|k| !k.trim().is_empty()) {
         options.dnsbl.dqs_key = Some(DqsKey::parse(key).ok_or_else(|| {
@@ -208,14 +276,27 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
             ExitCode::from(exit::USAGE)
         })?);
     }
+    options.rdap = rdap_options(&args.rdap_bootstrap, args.common.timeout).ok_or_else(|| {
+        eprintln!(
+            "inboxable: --rdap-bootstrap: {}",
+            Message::new("cli-rdap-bootstrap-invalid")
+                .arg("value", &args.rdap_bootstrap)
+                .render(lang)
+        );
+        ExitCode::from(exit::USAGE)
+    })?;
     let resolver = args.common.resolver()?;
+    let progress = Progress::new(progress::Mode::detect(args.common.quiet), lang);
+    let on_query = progress.clone();
+    resolver.set_observer(move |_| on_query.query());
     let report = runtime()?.block_on(run_with_options(
         &input,
         &resolver,
         &options,
         &|_| {},
-        &|_| {},
+        &|_| progress.check(),
     ));
+    progress.finish(report.checks.len(), report.queries.len());
     match args.common.format {
         Format::Json => match serde_json::to_string_pretty(&report.to_json(lang)) {
             Ok(json) => println!("{json}"),
@@ -224,7 +305,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, ExitCode> {
                 return Err(ExitCode::from(exit::UNDETERMINED));
             }
         },
-        Format::Text => print!("{}", render::text(&report, lang)),
+        Format::Text => print!(
+            "{}",
+            render::text(&report, lang, args.common.color.enabled())
+        ),
+        Format::Markdown => print!("{}", inboxable_core::render::markdown(&report, lang)),
     }
     Ok(ExitCode::from(exit_code(&report)))
 }
@@ -272,6 +357,8 @@ fn spf_command(args: SpfArgs) -> Result<ExitCode, ExitCode> {
             );
         }
         Format::Text => print!("{}", spf::text(&eval, lang)),
+        // The evaluation has no Markdown document of its own: its text in a block.
+        Format::Markdown => print!("```text\n{}```\n", spf::text(&eval, lang)),
     }
     Ok(ExitCode::from(match eval.check.result {
         SpfResult::Pass => exit::OK,

@@ -49,6 +49,9 @@ pub enum FactKind {
     PtrA,
     /// AAAA of a PTR name.
     PtrAaaa,
+    /// NS of the zone holding the domain: the domain itself or the nearest parent
+    /// up to its registrable domain that has NS records. It names the DNS host.
+    Ns,
 }
 
 impl FactKind {
@@ -66,6 +69,7 @@ impl FactKind {
             Self::Ptr => "fact-ptr",
             Self::PtrA => "fact-ptr-a",
             Self::PtrAaaa => "fact-ptr-aaaa",
+            Self::Ns => "fact-ns",
         }
     }
 }
@@ -124,6 +128,9 @@ impl Fact {
 pub enum SendingIpSource {
     /// The user entered them.
     Input,
+    /// The pasted message: the client IP of the `Received` header its receiver
+    /// added (see [`crate::message`]).
+    Message,
     /// The mail hostname's A/AAAA.
     Host,
     /// Nothing was given: the MX hosts' addresses, on the stated assumption that the
@@ -136,6 +143,17 @@ impl SendingIpSource {
     pub fn message(self, input: &Input) -> Message {
         match self {
             Self::Input => Message::new("fact-sending-ips-input"),
+            Self::Message => {
+                let entry = input.message_facts().and_then(|m| m.entry.as_ref());
+                Message::new("fact-sending-ips-message")
+                    .arg("ip", entry.map(|e| e.ip.to_string()).unwrap_or_default())
+                    .arg(
+                        "by",
+                        entry
+                            .and_then(|e| e.by.clone())
+                            .unwrap_or_else(|| "?".into()),
+                    )
+            }
             Self::Host => Message::new("fact-sending-ips-host")
                 .arg("host", input.host.as_deref().unwrap_or_default()),
             Self::MxAssumed => Message::new("fact-sending-ips-mx"),
@@ -146,6 +164,12 @@ impl SendingIpSource {
     pub fn for_input(input: &Input) -> Self {
         if !input.ips.is_empty() {
             Self::Input
+        } else if input
+            .message_facts()
+            .is_some_and(|m| m.sending_ip().is_some())
+        {
+            // The address the receiver actually saw beats a hostname's A/AAAA.
+            Self::Message
         } else if input.host.is_some() {
             Self::Host
         } else {
@@ -204,16 +228,39 @@ pub async fn gather(input: &Input, resolver: &dyn Resolver, emit: &dyn Fn(&Fact)
             }
         }
     };
-    let ip_branch = join_all(input.ips.iter().map(|ip| ctx.ptr_chain(*ip)));
+    let given: Vec<IpAddr> = match source {
+        SendingIpSource::Message => input
+            .message_facts()
+            .and_then(|m| m.sending_ip())
+            .into_iter()
+            .collect(),
+        _ => input.ips.clone(),
+    };
+    let ip_branch = join_all(given.iter().map(|ip| ctx.ptr_chain(*ip)));
     join!(
         mx_branch,
         host_branch,
         ip_branch,
+        ctx.zone_ns(domain),
         ctx.fact(FactKind::DomainA, domain, RecordType::A, None),
         ctx.fact(FactKind::DomainAaaa, domain, RecordType::AAAA, None),
         ctx.fact(FactKind::DomainTxt, domain, RecordType::TXT, None),
     );
     collected.into_inner()
+}
+
+/// What a lookup's outcome is as a fact.
+fn value_of(result: &LookupResult) -> FactValue {
+    match result {
+        Ok(a) if a.nxdomain => FactValue::Nxdomain,
+        Ok(a) if a.records.is_empty() => FactValue::Nodata,
+        Ok(a) => FactValue::Records {
+            values: a.records.iter().map(|r| r.data_text()).collect(),
+        },
+        Err(error) => FactValue::Error {
+            error: error.clone(),
+        },
+    }
 }
 
 struct Ctx<'a> {
@@ -231,24 +278,36 @@ impl Ctx<'_> {
         ip: Option<IpAddr>,
     ) -> Option<crate::dns::Answer> {
         let result: LookupResult = self.resolver.lookup(name, rtype).await;
-        let value = match &result {
-            Ok(a) if a.nxdomain => FactValue::Nxdomain,
-            Ok(a) if a.records.is_empty() => FactValue::Nodata,
-            Ok(a) => FactValue::Records {
-                values: a.records.iter().map(|r| r.data_text()).collect(),
-            },
-            Err(error) => FactValue::Error {
-                error: error.clone(),
-            },
-        };
         (self.record)(Fact {
             kind,
             name: crate::dns::normalize_name(name),
             rtype,
             ip,
-            value,
+            value: value_of(&result),
         });
         result.ok()
+    }
+
+    /// The NS records of the zone holding `domain` (see [`FactKind::Ns`]): parents
+    /// are asked only while the nearer name answers NODATA or NXDOMAIN, and one
+    /// fact is recorded, for the zone that answered or the last name asked.
+    async fn zone_ns(&self, domain: &str) {
+        let zones = crate::dnshost::zone_candidates(domain);
+        for (i, zone) in zones.iter().enumerate() {
+            let result = self.resolver.lookup(zone, RecordType::NS).await;
+            let empty = matches!(&result, Ok(a) if a.records.is_empty());
+            if empty && i + 1 < zones.len() {
+                continue;
+            }
+            (self.record)(Fact {
+                kind: FactKind::Ns,
+                name: crate::dns::normalize_name(zone),
+                rtype: RecordType::NS,
+                ip: None,
+                value: value_of(&result),
+            });
+            return;
+        }
     }
 
     async fn addresses(&self, host: &str, a: FactKind, aaaa: FactKind) -> Vec<IpAddr> {

@@ -59,9 +59,14 @@ impl Lang {
                 ("spf", include_str!("../locales/en/spf.ftl")),
                 ("server", include_str!("../locales/en/server.ftl")),
                 ("dkim", include_str!("../locales/en/dkim.ftl")),
+                ("message", include_str!("../locales/en/message.ftl")),
                 ("dmarc", include_str!("../locales/en/dmarc.ftl")),
                 ("extras", include_str!("../locales/en/extras.ftl")),
                 ("dnsbl", include_str!("../locales/en/dnsbl.ftl")),
+                ("dnshost", include_str!("../locales/en/dnshost.ftl")),
+                ("export", include_str!("../locales/en/export.ftl")),
+                ("rdap", include_str!("../locales/en/rdap.ftl")),
+                ("provider", include_str!("../locales/en/provider.ftl")),
             ],
             Self::Id => &[
                 ("ui", include_str!("../locales/id/ui.ftl")),
@@ -72,9 +77,14 @@ impl Lang {
                 ("spf", include_str!("../locales/id/spf.ftl")),
                 ("server", include_str!("../locales/id/server.ftl")),
                 ("dkim", include_str!("../locales/id/dkim.ftl")),
+                ("message", include_str!("../locales/id/message.ftl")),
                 ("dmarc", include_str!("../locales/id/dmarc.ftl")),
                 ("extras", include_str!("../locales/id/extras.ftl")),
                 ("dnsbl", include_str!("../locales/id/dnsbl.ftl")),
+                ("dnshost", include_str!("../locales/id/dnshost.ftl")),
+                ("export", include_str!("../locales/id/export.ftl")),
+                ("rdap", include_str!("../locales/id/rdap.ftl")),
+                ("provider", include_str!("../locales/id/provider.ftl")),
             ],
         }
     }
@@ -172,25 +182,156 @@ pub fn text(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
         return key.to_owned();
     };
     let mut out = String::with_capacity(pattern.len());
-    let mut rest = pattern.as_str();
-    while let Some(start) = rest.find('{') {
-        out.push_str(&rest[..start]);
-        let Some(len) = rest[start..].find('}') else {
-            break;
-        };
-        let inner = rest[start + 1..start + len].trim();
-        match inner.strip_prefix('$') {
-            Some(name) => match args.iter().find(|(k, _)| *k == name) {
-                Some((_, v)) => out.push_str(v),
+    render_parts(&parse_pattern(pattern), lang, args, &mut out);
+    out
+}
+
+/// One piece of a message pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part {
+    /// Literal text.
+    Text(String),
+    /// `{ $name }`.
+    Var(String),
+    /// `{ $name -> [key] … *[other] … }`: Fluent's select expression, which the
+    /// catalogues use for plural forms.
+    Select { var: String, variants: Vec<Variant> },
+}
+
+/// One `[key] value` line of a select expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Variant {
+    key: String,
+    default: bool,
+    value: Vec<Part>,
+}
+
+/// The CLDR plural category of `value` in `lang`: English has `one` for exactly 1
+/// and `other` otherwise; Indonesian does not inflect for number (`other` always).
+fn plural_category(lang: Lang, value: &str) -> &'static str {
+    match lang {
+        Lang::En if value.trim() == "1" => "one",
+        _ => "other",
+    }
+}
+
+fn render_parts(parts: &[Part], lang: Lang, args: &[(&str, &str)], out: &mut String) {
+    let arg = |name: &str| args.iter().find(|(k, _)| *k == name).map(|(_, v)| *v);
+    for part in parts {
+        match part {
+            Part::Text(text) => out.push_str(text),
+            Part::Var(name) => match arg(name) {
+                Some(v) => out.push_str(v),
                 None => out.push_str(&format!("{{${name}}}")),
             },
-            // A string literal placeable, Fluent's way of writing `{ "{" }`.
-            None => out.push_str(inner.trim_matches('"')),
+            Part::Select { var, variants } => {
+                // Fluent's order: an exact key (`[0]`) first, then the plural
+                // category, then the default variant.
+                let value = arg(var).unwrap_or_default();
+                let category = plural_category(lang, value);
+                let chosen = variants
+                    .iter()
+                    .find(|v| v.key == value.trim())
+                    .or_else(|| variants.iter().find(|v| v.key == category))
+                    .or_else(|| variants.iter().find(|v| v.default));
+                if let Some(variant) = chosen {
+                    render_parts(&variant.value, lang, args, out);
+                }
+            }
         }
-        rest = &rest[start + len + 1..];
     }
-    out.push_str(rest);
-    out
+}
+
+/// The index of the `}` closing the placeable that starts just before `s`,
+/// counting nested placeables.
+fn closing_brace(s: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    for (i, c) in s.char_indices() {
+        match c {
+            '"' => in_string = !in_string,
+            _ if in_string => {}
+            '{' => depth += 1,
+            '}' if depth == 0 => return Some(i),
+            '}' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Reads a pattern: text, `{ $var }`, `{ "literal" }` and select expressions.
+/// Malformed placeables are kept as text, so a catalogue typo shows instead of
+/// swallowing the rest of the message.
+fn parse_pattern(pattern: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut text = String::new();
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        text.push_str(&rest[..start]);
+        let Some(len) = closing_brace(&rest[start + 1..]) else {
+            text.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let inner = &rest[start + 1..start + 1 + len];
+        rest = &rest[start + 2 + len..];
+        match parse_placeable(inner) {
+            Some(Part::Text(literal)) => text.push_str(&literal),
+            Some(part) => {
+                if !text.is_empty() {
+                    parts.push(Part::Text(std::mem::take(&mut text)));
+                }
+                parts.push(part);
+            }
+            None => {
+                text.push('{');
+                text.push_str(inner);
+                text.push('}');
+            }
+        }
+    }
+    text.push_str(rest);
+    if !text.is_empty() {
+        parts.push(Part::Text(text));
+    }
+    parts
+}
+
+fn parse_placeable(inner: &str) -> Option<Part> {
+    let trimmed = inner.trim();
+    if let Some((selector, variants)) = trimmed.split_once("->") {
+        let var = selector.trim().strip_prefix('$')?.trim().to_owned();
+        return Some(Part::Select {
+            var,
+            variants: parse_variants(variants)?,
+        });
+    }
+    if let Some(name) = trimmed.strip_prefix('$') {
+        return Some(Part::Var(name.trim().to_owned()));
+    }
+    // A string literal placeable, Fluent's way of writing `{ "{" }`.
+    let literal = trimmed.strip_prefix('"')?.strip_suffix('"')?;
+    Some(Part::Text(literal.to_owned()))
+}
+
+/// The variants of a select expression, one per line: `[key] value` or
+/// `*[key] value` for the default. `None` unless there is exactly one default.
+fn parse_variants(src: &str) -> Option<Vec<Variant>> {
+    let mut variants = Vec::new();
+    for line in src.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (default, line) = match line.strip_prefix('*') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
+        let (key, value) = line.strip_prefix('[')?.split_once(']')?;
+        variants.push(Variant {
+            key: key.trim().to_owned(),
+            default,
+            value: parse_pattern(value.trim()),
+        });
+    }
+    (variants.iter().filter(|v| v.default).count() == 1).then_some(variants)
 }
 
 /// Whether `key` exists in `lang`'s catalogue.
@@ -203,17 +344,57 @@ pub fn keys(lang: Lang) -> BTreeSet<String> {
     lang.catalogue().keys().cloned().collect()
 }
 
-/// The placeable names used by `key` in `lang`.
+/// The placeable names used by `key` in `lang`, in every variant and as selectors.
 pub fn placeholders(lang: Lang, key: &str) -> BTreeSet<String> {
     let Some(pattern) = lang.catalogue().get(key) else {
         return BTreeSet::new();
     };
-    pattern
-        .split('{')
-        .skip(1)
-        .filter_map(|part| part.split('}').next())
-        .filter_map(|inner| inner.trim().strip_prefix('$').map(str::to_owned))
-        .collect()
+    fn walk(parts: &[Part], out: &mut BTreeSet<String>) {
+        for part in parts {
+            match part {
+                Part::Text(_) => {}
+                Part::Var(name) => {
+                    out.insert(name.clone());
+                }
+                Part::Select { var, variants } => {
+                    out.insert(var.clone());
+                    for v in variants {
+                        walk(&v.value, out);
+                    }
+                }
+            }
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&parse_pattern(pattern), &mut out);
+    out
+}
+
+/// The select expressions of `key` in `lang`: selector and variant keys, for the
+/// catalogue test.
+#[cfg(test)]
+fn selects(lang: Lang, key: &str) -> Vec<(String, Vec<(String, bool)>)> {
+    fn walk(parts: &[Part], out: &mut Vec<(String, Vec<(String, bool)>)>) {
+        for part in parts {
+            if let Part::Select { var, variants } = part {
+                out.push((
+                    var.clone(),
+                    variants
+                        .iter()
+                        .map(|v| (v.key.clone(), v.default))
+                        .collect(),
+                ));
+                for v in variants {
+                    walk(&v.value, out);
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(pattern) = lang.catalogue().get(key) {
+        walk(&parse_pattern(pattern), &mut out);
+    }
+    out
 }
 
 fn parse_ftl(src: &str) -> Vec<(String, String)> {
@@ -222,7 +403,9 @@ fn parse_ftl(src: &str) -> Vec<(String, String)> {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        if line.starts_with(' ') {
+        // A select expression's closing brace may start a line: it belongs to the
+        // placeable, not to a new entry.
+        if line.starts_with(' ') || line.starts_with('}') {
             // A continuation line: Fluent joins the lines of a multiline value with
             // a newline after removing the common indentation.
             if let Some((_, value)) = entries.last_mut() {
@@ -261,12 +444,88 @@ mod tests {
             for lang in Lang::ALL {
                 let value = &lang.catalogue()[key];
                 assert!(!value.trim().is_empty(), "{key} is empty in {lang:?}");
+                // A select the reader could not parse is kept as text: it would
+                // show its `->` and variant lines to the user.
+                let filled: Vec<(String, String)> = placeholders(lang, key)
+                    .into_iter()
+                    .map(|p| (p, "2".to_owned()))
+                    .collect();
+                let args: Vec<(&str, &str)> = filled
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                let rendered = text(lang, key, &args);
                 assert!(
-                    !value.contains("->"),
-                    "{key}: Fluent selectors are not supported"
+                    !rendered.contains("->") && !rendered.contains("*["),
+                    "{key} in {lang:?}: malformed select expression: {value}"
+                );
+            }
+            // Both languages select on the same arguments; English plural selects
+            // name `one`, and every select has its default (the reader checks that).
+            let selectors = |lang| -> BTreeSet<String> {
+                selects(lang, key).into_iter().map(|(v, _)| v).collect()
+            };
+            let (en_sel, id_sel) = (selects(Lang::En, key), selects(Lang::Id, key));
+            for (var, variants) in &en_sel {
+                let has = |k: &str| variants.iter().any(|(key, _)| key == k);
+                if has("other") {
+                    assert!(has("one"), "{key}: English select on ${var} lacks [one]");
+                }
+            }
+            for (var, _) in &id_sel {
+                assert!(
+                    selectors(Lang::En).contains(var),
+                    "{key}: Indonesian selects on ${var}, English does not"
                 );
             }
         }
+    }
+
+    #[test]
+    fn plural_selects_follow_each_language() {
+        let parts = parse_pattern(
+            "All { $count ->\n[one] { $count } check\n*[other] { $count } checks\n} ran.",
+        );
+        let render = |lang, n: &str| {
+            let mut out = String::new();
+            render_parts(&parts, lang, &[("count", n)], &mut out);
+            out
+        };
+        assert_eq!(render(Lang::En, "1"), "All 1 check ran.");
+        assert_eq!(render(Lang::En, "0"), "All 0 checks ran.");
+        assert_eq!(render(Lang::En, "12"), "All 12 checks ran.");
+        // Indonesian has no plural inflection: always the default (`other`).
+        assert_eq!(render(Lang::Id, "1"), "All 1 checks ran.");
+        // An exact key wins over the category.
+        let parts = parse_pattern("{ $n ->\n[0] none\n[one] one\n*[other] many\n}");
+        let mut out = String::new();
+        render_parts(&parts, Lang::En, &[("n", "0")], &mut out);
+        assert_eq!(out, "none");
+        // Without exactly one default the placeable is kept as text, visibly.
+        assert!(matches!(
+            parse_pattern("{ $n ->\n[one] x\n[other] y\n}").as_slice(),
+            [Part::Text(_)]
+        ));
+        assert_eq!(
+            parse_pattern("a { \"{\" } b"),
+            vec![Part::Text("a { b".into())]
+        );
+    }
+
+    #[test]
+    fn catalogue_plurals_render() {
+        let m = |n: usize| Message::new("verdict-warn").arg("count", n);
+        assert!(
+            m(1).render(Lang::En).contains("1 warning."),
+            "{}",
+            m(1).render(Lang::En)
+        );
+        assert!(m(3).render(Lang::En).contains("3 warnings"));
+        assert!(m(1).render(Lang::Id).contains("1 peringatan"));
+        assert_eq!(
+            placeholders(Lang::En, "verdict-warn"),
+            BTreeSet::from(["count".to_owned()])
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@ use std::net::IpAddr;
 
 use serde::{Deserialize, Serialize};
 
+mod confusable;
+
 /// The raw text of the form fields (or CLI arguments).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RawInput {
@@ -25,6 +27,10 @@ pub struct RawInput {
     /// The HELO/EHLO name.
     #[serde(default)]
     pub helo: String,
+    /// A pasted message or its headers (never put in links: it may be large and
+    /// private).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message: String,
 }
 
 /// Checked input for one run.
@@ -45,6 +51,27 @@ pub struct Input {
     /// The HELO name, normalised.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub helo: Option<String>,
+    /// The pasted message and what it says (its text is never serialised).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<crate::message::PastedMessage>,
+}
+
+impl Input {
+    /// The HELO name to check: the one entered, else the one the pasted message's
+    /// receiver recorded.
+    pub fn helo_name(&self) -> Option<&str> {
+        self.helo.as_deref().or_else(|| {
+            self.message
+                .as_ref()
+                .and_then(|m| m.facts.helo())
+                .filter(|h| parse_helo(h).is_ok())
+        })
+    }
+
+    /// What the pasted message says, when one was pasted.
+    pub fn message_facts(&self) -> Option<&crate::message::MessageFacts> {
+        self.message.as_ref().map(|m| &m.facts)
+    }
 }
 
 /// Which field an error is about.
@@ -61,6 +88,8 @@ pub enum Field {
     Selectors,
     /// The HELO field.
     Helo,
+    /// The pasted message.
+    Message,
 }
 
 impl Field {
@@ -72,6 +101,7 @@ impl Field {
             Self::Host => "host",
             Self::Selectors => "selectors",
             Self::Helo => "helo",
+            Self::Message => "message",
         }
     }
 }
@@ -119,6 +149,33 @@ pub enum InputProblem {
         /// The limit.
         limit: usize,
     },
+    /// A pasted message larger than a run reads.
+    TooLarge {
+        /// Its size in KB.
+        size_kb: usize,
+        /// The limit in KB.
+        limit_kb: usize,
+    },
+    /// A warning, not an error: one label mixes letters of alphabets that imitate
+    /// each other (`еxample.com` with a Cyrillic `е`); the name is still checked.
+    MixedScripts {
+        /// The label, in Unicode.
+        label: String,
+        /// The imitating letters with their code points, e.g. `е (U+0435)`.
+        characters: String,
+        /// The whole name as DNS sees it (punycode).
+        ascii: String,
+    },
+    /// A warning, not an error: a label made only of Cyrillic letters that look Latin
+    /// under an ASCII top-level domain (`аррӏе.com`); the name is still checked.
+    LooksLatin {
+        /// The label, in Unicode.
+        label: String,
+        /// Its letters with their code points.
+        characters: String,
+        /// The whole name as DNS sees it (punycode).
+        ascii: String,
+    },
 }
 
 /// One problem in one field.
@@ -138,7 +195,40 @@ pub const MAX_SELECTORS: usize = 10;
 /// Longest text accepted in any field before it is read.
 pub const MAX_FIELD_CHARS: usize = 2048;
 
+impl Input {
+    /// Things worth a second look in input that is valid: look-alike (mixed-script)
+    /// names in the domain or the hostname. They never stop a run.
+    pub fn warnings(&self) -> Vec<InputError> {
+        name_warnings(Field::Domain, &self.domain)
+            .chain(
+                self.host
+                    .iter()
+                    .flat_map(|host| name_warnings(Field::Host, host)),
+            )
+            .collect()
+    }
+}
+
+fn name_warnings(field: Field, ascii: &str) -> impl Iterator<Item = InputError> {
+    let (unicode, _) = idna::domain_to_unicode(ascii);
+    confusable::warnings(&unicode, ascii)
+        .into_iter()
+        .map(move |problem| InputError { field, problem })
+}
+
 impl RawInput {
+    /// The warnings of [`Input::warnings`] for the fields that are valid, so a form
+    /// can show them while the user types.
+    pub fn warnings(&self) -> Vec<InputError> {
+        let domain = parse_domain(&self.domain).ok().map(|(ascii, _)| ascii);
+        let host = optional_name(&self.host).and_then(Result::ok);
+        domain
+            .iter()
+            .flat_map(|d| name_warnings(Field::Domain, d))
+            .chain(host.iter().flat_map(|h| name_warnings(Field::Host, h)))
+            .collect()
+    }
+
     /// Validates every field, returning all problems at once.
     pub fn parse(&self) -> Result<Input, Vec<InputError>> {
         let mut errors = Vec::new();
@@ -207,6 +297,21 @@ impl RawInput {
             );
         }
 
+        let message = if self.message.len() > crate::message::MAX_MESSAGE_BYTES {
+            err(
+                Field::Message,
+                InputProblem::TooLarge {
+                    size_kb: self.message.len().div_ceil(1024),
+                    limit_kb: crate::message::MAX_MESSAGE_BYTES / 1024,
+                },
+            );
+            None
+        } else if self.message.trim().is_empty() {
+            None
+        } else {
+            Some(crate::message::PastedMessage::new(&self.message))
+        };
+
         match domain {
             Some((domain, domain_unicode)) if errors.is_empty() => Ok(Input {
                 domain,
@@ -215,6 +320,7 @@ impl RawInput {
                 host,
                 selectors,
                 helo,
+                message,
             }),
             _ => Err(errors),
         }
@@ -272,6 +378,15 @@ pub fn parse_domain(text: &str) -> Result<(String, Option<String>), InputProblem
     if let Some((_, after)) = s.rsplit_once('@') {
         s = after;
     }
+    // An IPv6 literal in brackets, as in a URL (`http://[2001:db8::1]:8080/`).
+    if let Some(inside) = s
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once(']'))
+        .map(|(inside, _)| inside)
+        && is_ip_literal(inside)
+    {
+        return Err(InputProblem::IpNotName);
+    }
     // A port after the host (`example.com:443`), but not the colons of an IPv6 address.
     if let Some((host, port)) = s.rsplit_once(':')
         && !host.contains(':')
@@ -283,11 +398,7 @@ pub fn parse_domain(text: &str) -> Result<(String, Option<String>), InputProblem
     if s.is_empty() {
         return Err(InputProblem::Empty);
     }
-    if s.trim_start_matches('[')
-        .trim_end_matches(']')
-        .parse::<IpAddr>()
-        .is_ok()
-    {
+    if is_ip_literal(s.trim_start_matches('[').trim_end_matches(']')) {
         return Err(InputProblem::IpNotName);
     }
     if let Some(c) = s.chars().find(|c| c.is_whitespace() || c.is_control()) {
@@ -312,6 +423,15 @@ pub fn parse_domain(text: &str) -> Result<(String, Option<String>), InputProblem
         .then(|| idna::domain_to_unicode(&ascii).0)
         .filter(|u| *u != ascii);
     Ok((ascii, unicode))
+}
+
+/// An IPv4 or IPv6 address, an IPv6 one possibly with a zone (`fe80::1%eth0`).
+fn is_ip_literal(text: &str) -> bool {
+    let address = match text.split_once('%') {
+        Some((address, _zone)) if address.contains(':') => address,
+        _ => text,
+    };
+    address.parse::<IpAddr>().is_ok()
 }
 
 /// Checks labels against RFC 1035 lengths and letter-digit-hyphen syntax; `host`
@@ -386,6 +506,11 @@ mod tests {
             ("192.0.2.1", InputProblem::IpNotName),
             ("[2001:db8::1]", InputProblem::IpNotName),
             ("2001:db8::1", InputProblem::IpNotName),
+            // Regression (issue 7): a zone index or a bracketed literal with a port was
+            // reported as a bad ':' or '[' instead of "this is an IP address".
+            ("fe80::1%eth0", InputProblem::IpNotName),
+            ("http://[2001:db8::1]:8080/path", InputProblem::IpNotName),
+            ("[::ffff:192.0.2.1]:25", InputProblem::IpNotName),
             ("localhost", InputProblem::SingleLabel),
             (
                 long_label.as_str(),
@@ -419,6 +544,34 @@ mod tests {
     }
 
     #[test]
+    fn look_alike_names_are_accepted_with_a_warning() {
+        let raw = RawInput {
+            domain: "\u{435}xample.com".into(),
+            host: "mail.example.com".into(),
+            ..RawInput::default()
+        };
+        let input = raw.parse().expect("a valid IDN");
+        assert_eq!(input.domain, "xn--xample-2of.com");
+        let warnings = input.warnings();
+        assert_eq!(warnings, raw.warnings());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].field, Field::Domain);
+        assert!(matches!(
+            &warnings[0].problem,
+            InputProblem::MixedScripts { characters, ascii, .. }
+                if characters == "\u{435} (U+0435)" && ascii == "xn--xample-2of.com"
+        ));
+        assert!(
+            RawInput {
+                domain: "bücher.de".into(),
+                ..RawInput::default()
+            }
+            .warnings()
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn whole_form() {
         let raw = RawInput {
             domain: "Example.com".into(),
@@ -426,6 +579,7 @@ mod tests {
             host: "Mail.Example.com.".into(),
             selectors: "s1 default._domainkey.example.com".into(),
             helo: String::new(),
+            message: String::new(),
         };
         let input = raw.parse().unwrap();
         assert_eq!(input.ips.len(), 2);

@@ -236,6 +236,12 @@ pub struct Report {
     pub facts: Vec<Fact>,
     /// Every query sent.
     pub queries: Vec<QueryLogEntry>,
+    /// The DNS host recognised from the zone's NS records (`None`: not recognised,
+    /// or the NS records could not be read; see the [`FactKind::Ns`] fact).
+    ///
+    /// [`FactKind::Ns`]: crate::facts::FactKind::Ns
+    #[serde(default)]
+    pub dns_host: Option<crate::dnshost::DnsHost>,
 }
 
 /// A rendered check, as the JSON export and the CLI show it.
@@ -339,6 +345,13 @@ impl Report {
                 v
             }).collect::<Vec<_>>(),
             "queries": self.queries,
+            "dns_host": self.dns_host.as_ref().map(|h| serde_json::json!({
+                "id": h.id,
+                "name": h.name,
+                "zone": h.zone,
+                "ns": h.ns,
+                "panel": h.panel().render(lang),
+            })),
         })
     }
 }

@@ -11,8 +11,12 @@
 //!
 //! None of them is what a receiver decides by: Gmail, Outlook and Yahoo keep their
 //! own history of every IP, which no one else can see. So the check is `info`,
-//! never `pass`, and only a strongly negative score makes it `warn`. RDAP and IP
-//! age are another family's.
+//! never `pass`, and only a strongly negative score makes it `warn`.
+//!
+//! The IP's network as its RIR publishes it over RDAP (`crate::rdap::network`) is
+//! shown with the signals: name, organisation, dates, abuse contact, and the
+//! provider recognised from them (where that provider sets reverse DNS, and its
+//! port 25 policy). The network's dates are the block's, not the IP's.
 
 use std::net::IpAddr;
 
@@ -24,6 +28,8 @@ use crate::checks::CheckContext;
 use crate::dns::{LookupError, LookupResult, RData, RecordType};
 use crate::dnsbl::{Subject, query_name};
 use crate::i18n::Message;
+use crate::rdap::network::{self, Network};
+use crate::rdap::{RdapError, RdapOptions};
 use crate::report::{CheckResult, Explanation, Reference, Status};
 
 /// The DNSWL zone.
@@ -283,8 +289,12 @@ fn signal_json(source: Source, signal: &Signal) -> serde_json::Value {
     v
 }
 
-/// The reputation result for `ip` from its three signals.
-pub fn result(ip: IpAddr, signals: &[(Source, Signal)]) -> CheckResult {
+/// The reputation result for `ip` from its three signals and its RDAP network.
+pub fn result(
+    ip: IpAddr,
+    signals: &[(Source, Signal)],
+    network: &Result<Network, RdapError>,
+) -> CheckResult {
     let poor = signals.iter().any(|(_, s)| s.is_poor());
     let found = signals.iter().filter(|(_, s)| s.state() == "found").count();
     let (status, summary) = if poor {
@@ -309,16 +319,29 @@ pub fn result(ip: IpAddr, signals: &[(Source, Signal)]) -> CheckResult {
         fix.push(Message::new("reputation-fix-poor"));
     }
     fix.push(Message::new("reputation-fix"));
+    let mut found: Vec<Message> = signals
+        .iter()
+        .map(|(src, s)| signal_message(*src, s))
+        .collect();
+    let network_json = match network {
+        Ok(n) => {
+            found.extend(n.messages());
+            found.push(Message::new("rdap-network-age-note"));
+            n.to_json()
+        }
+        Err(e) => {
+            found.push(network::error_message(e));
+            network::error_json(e)
+        }
+    };
     CheckResult::new("ip.reputation", status, summary)
         .subject(ip)
         .details(json!({
             "signals": signals.iter().map(|(src, s)| signal_json(*src, s)).collect::<Vec<_>>(),
+            "network": network_json,
         }))
         .explain(Explanation {
-            found: signals
-                .iter()
-                .map(|(src, s)| signal_message(*src, s))
-                .collect(),
+            found,
             why: Some(Message::new("reputation-why")),
             fix,
             records: Vec::new(),
@@ -374,8 +397,13 @@ pub async fn signals(ctx: &CheckContext<'_>, ip: IpAddr) -> Vec<(Source, Signal)
     ]
 }
 
+async fn network_of(rdap: &RdapOptions, ip: IpAddr) -> Result<Network, RdapError> {
+    let client = rdap.client.as_deref().ok_or(RdapError::Off)?;
+    client.ip(ip).await.map(|a| Network::from_answer(&a))
+}
+
 /// Runs `ip.reputation` for every sending IP.
-pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
+pub async fn run(ctx: &CheckContext<'_>, rdap: &RdapOptions) -> Vec<CheckResult> {
     let sending = ctx.sending_ips().await;
     if sending.ips.is_empty() {
         let summary = match &sending.error {
@@ -385,8 +413,8 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
         return vec![ctx.emit(CheckResult::new("ip.reputation", Status::Unknown, summary))];
     }
     join_all(sending.ips.iter().map(|ip| async move {
-        let s = signals(ctx, *ip).await;
-        ctx.emit(result(*ip, &s))
+        let (s, n) = join!(signals(ctx, *ip), network_of(rdap, *ip));
+        ctx.emit(result(*ip, &s, &n))
     }))
     .await
 }
@@ -519,7 +547,7 @@ mod tests {
             (Source::SenderScore, Signal::SenderScore(90)),
             (Source::Mailspike, Signal::Failed(LookupError::ServFail)),
         ];
-        let r = result(ip, &neutral);
+        let r = result(ip, &neutral, &Err(RdapError::Off));
         assert_eq!(r.status, Status::Info);
         assert_eq!(r.details["signals"][2]["state"], "unavailable");
         let poor = [
@@ -527,9 +555,9 @@ mod tests {
             (Source::SenderScore, Signal::SenderScore(30)),
             (Source::Mailspike, Signal::Mailspike(13)),
         ];
-        assert_eq!(result(ip, &poor).status, Status::Warn);
+        assert_eq!(result(ip, &poor, &Err(RdapError::Off)).status, Status::Warn);
         let v6 = [(Source::SenderScore, Signal::Ipv4Only)];
-        let r = result("2001:db8::1".parse().unwrap(), &v6);
+        let r = result("2001:db8::1".parse().unwrap(), &v6, &Err(RdapError::Off));
         assert_eq!(r.status, Status::Info);
         for lang in Lang::ALL {
             for m in &r.explanation.as_ref().unwrap().found {

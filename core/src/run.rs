@@ -24,6 +24,9 @@ pub struct RunOptions {
     /// Blocklist catalogue and the user's Spamhaus DQS key. The key is a secret: it
     /// is kept out of the query log (see [`RunResolver::redact`]) and out of reports.
     pub dnsbl: DnsblOptions,
+    /// RDAP for `domain.age` and the IP's network in `ip.reputation`; without a
+    /// client those are `unknown` / unavailable ("RDAP is off").
+    pub rdap: crate::rdap::RdapOptions,
 }
 
 /// Runs every check for `input`, calling `on_fact` and `on_check` as facts and
@@ -63,6 +66,7 @@ pub async fn run_with_options(
         sending_ips: SendingIpSource::for_input(input),
         verdict: Verdict::of(&checks),
         checks,
+        dns_host: crate::dnshost::from_facts(&facts),
         facts,
         queries: resolver.log(),
     }

@@ -28,7 +28,7 @@ mod imp {
         window().and_then(|w| w.navigator().language())
     }
 
-    pub fn replace_query(query: &str) {
+    pub fn replace_url(query: &str, hash: &str) {
         let Some(window) = window() else { return };
         let Ok(path) = window.location().pathname() else {
             return;
@@ -37,9 +37,109 @@ mod imp {
             let _ = history.replace_state_with_url(
                 &wasm_bindgen::JsValue::NULL,
                 "",
-                Some(&format!("{path}{query}")),
+                Some(&format!("{path}{query}{hash}")),
             );
         }
+    }
+
+    pub fn location_hash() -> String {
+        window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default()
+    }
+
+    pub fn page_url() -> String {
+        let Some(location) = window().map(|w| w.location()) else {
+            return String::new();
+        };
+        format!(
+            "{}{}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        )
+    }
+
+    pub fn now_utc() -> String {
+        js_sys::Date::new_0()
+            .to_iso_string()
+            .as_string()
+            .unwrap_or_default()
+    }
+
+    pub fn download(name: &str, mime: &str, text: &str) -> Option<String> {
+        let document = window()?.document()?;
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let anchor: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+        Some(url)
+    }
+
+    pub fn revoke(url: &str) {
+        let _ = web_sys::Url::revoke_object_url(url);
+    }
+
+    /// Opens every closed `<details>` for printing, marking them so they close again.
+    fn expand_for_print() {
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(list) = document.query_selector_all("details:not([open])") else {
+            return;
+        };
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.set_attribute("data-print-opened", "");
+                let _ = el.set_attribute("open", "");
+            }
+        }
+    }
+
+    fn collapse_after_print() {
+        let Some(document) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(list) = document.query_selector_all("details[data-print-opened]") else {
+            return;
+        };
+        for i in 0..list.length() {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.remove_attribute("data-print-opened");
+                let _ = el.remove_attribute("open");
+            }
+        }
+    }
+
+    pub fn print() {
+        if let Some(window) = window() {
+            let _ = window.print();
+        }
+    }
+
+    pub fn watch_print() {
+        use wasm_bindgen::closure::Closure;
+        let Some(window) = window() else { return };
+        let before = Closure::<dyn Fn()>::new(expand_for_print);
+        let after = Closure::<dyn Fn()>::new(collapse_after_print);
+        let _ =
+            window.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
+        let _ =
+            window.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+        // The listeners live as long as the page.
+        before.forget();
+        after.forget();
     }
 
     pub fn set_document_language(code: &str, title: &str) {
@@ -74,6 +174,14 @@ mod imp {
         let info: serde_json::Value = serde_json::from_str(&text).ok()?;
         if let Some(mode) = info.get("mode").and_then(|m| m.as_str()) {
             SERVER_MODE.with(|m| *m.borrow_mut() = Some(mode.to_owned()));
+        }
+        // `inboxable-doh --rdap DIR` serves RDAP bootstrap registries of its own.
+        if let Some(url) = info
+            .get("rdap_bootstrap")
+            .and_then(|b| b.as_str())
+            .and_then(resolve)
+        {
+            RDAP_BOOTSTRAP.with(|b| *b.borrow_mut() = Some(url));
         }
         (info.get("name").and_then(|n| n.as_str()) == Some("inboxable-doh"))
             .then(|| resolve("dns-query"))
@@ -118,6 +226,15 @@ mod imp {
         SERVER_MODE.with(|m| m.borrow().clone())
     }
 
+    thread_local! {
+        /// The RDAP bootstrap base the serving backend named in `./info`.
+        static RDAP_BOOTSTRAP: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    }
+
+    pub fn rdap_bootstrap() -> Option<String> {
+        RDAP_BOOTSTRAP.with(|b| b.borrow().clone())
+    }
+
     pub async fn probe_server() -> Option<String> {
         let probe = Box::pin(fetch_info());
         let timeout = Box::pin(inboxable_core::resolver::sleep(PROBE_TIMEOUT));
@@ -138,7 +255,29 @@ mod imp {
         None
     }
 
-    pub fn replace_query(_query: &str) {}
+    pub fn replace_url(_query: &str, _hash: &str) {}
+
+    pub fn location_hash() -> String {
+        String::new()
+    }
+
+    pub fn page_url() -> String {
+        String::new()
+    }
+
+    pub fn now_utc() -> String {
+        String::new()
+    }
+
+    pub fn download(_name: &str, _mime: &str, _text: &str) -> Option<String> {
+        None
+    }
+
+    pub fn revoke(_url: &str) {}
+
+    pub fn print() {}
+
+    pub fn watch_print() {}
 
     pub fn set_document_language(_code: &str, _title: &str) {}
 
@@ -147,6 +286,10 @@ mod imp {
     }
 
     pub fn server_mode() -> Option<String> {
+        None
+    }
+
+    pub fn rdap_bootstrap() -> Option<String> {
         None
     }
 
@@ -162,8 +305,14 @@ mod imp {
 }
 
 pub use imp::{
-    copy_text, load_dqs_key, probe_server, query_string, replace_query, server_mode, store_dqs_key,
+    copy_text, download, load_dqs_key, location_hash, now_utc, page_url, print, probe_server,
+    query_string, rdap_bootstrap, replace_url, revoke, server_mode, store_dqs_key, watch_print,
 };
+
+/// Replaces the address bar's query string (and drops any fragment) without a reload.
+pub fn replace_query(query: &str) {
+    imp::replace_url(query, "");
+}
 
 /// The language of the browser, English when it is neither English nor Indonesian.
 pub fn browser_lang() -> Lang {

@@ -38,3 +38,10 @@ pub fn use_autorun(state: UseReducerHandle<State>) {
         }
     });
 }
+
+/// Opens every closed disclosure while the page prints (Ctrl+P as well as the Print
+/// button), so a printed report holds every explanation and record.
+#[hook]
+pub fn use_print_expansion() {
+    use_effect_with((), |()| browser::watch_print());
+}

@@ -213,6 +213,22 @@ mod tests {
         );
     }
 
+    /// A pasted message may be large and private: it never goes into a link.
+    #[test]
+    fn a_pasted_message_stays_out_of_the_link() {
+        let raw = RawInput {
+            domain: "example.com".into(),
+            message: "Received: from mail.example.com (mail.example.com [192.0.2.7])\n by mx.example.net; Fri, 4 Dec 2026 18:00:00 +0000\nFrom: secret@example.com\n\nprivate body".into(),
+            ..RawInput::default()
+        };
+        let input = raw.parse().unwrap();
+        assert!(input.message.is_some());
+        let query = to_query(&input, ResolverKind::Public, "", Lang::En);
+        for leak in ["secret", "private", "192.0.2.7", "message"] {
+            assert!(!query.contains(leak), "{leak} in {query}");
+        }
+    }
+
     #[test]
     fn a_run_round_trips_through_its_link() {
         let raw = RawInput {
@@ -221,6 +237,7 @@ mod tests {
             host: "mail.example.com".into(),
             selectors: "s1,s2".into(),
             helo: "mail.example.com".into(),
+            message: String::new(),
         };
         let input = raw.parse().unwrap();
         let query = to_query(&input, ResolverKind::Cloudflare, "", Lang::En);

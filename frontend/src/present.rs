@@ -70,9 +70,11 @@ impl Group {
     /// The group a fact belongs in.
     pub fn of(kind: FactKind) -> Self {
         match kind {
-            FactKind::Mx | FactKind::DomainA | FactKind::DomainAaaa | FactKind::DomainTxt => {
-                Self::Domain
-            }
+            FactKind::Mx
+            | FactKind::DomainA
+            | FactKind::DomainAaaa
+            | FactKind::DomainTxt
+            | FactKind::Ns => Self::Domain,
             FactKind::MxHostA | FactKind::MxHostAaaa => Self::MailExchangers,
             FactKind::HostA
             | FactKind::HostAaaa
@@ -119,6 +121,7 @@ fn sort_key(fact: &Fact) -> (u8, Option<IpAddr>, String, u8) {
         FactKind::DomainA | FactKind::MxHostA | FactKind::HostA => 1,
         FactKind::DomainAaaa | FactKind::MxHostAaaa | FactKind::HostAaaa => 2,
         FactKind::DomainTxt => 3,
+        FactKind::Ns => 6,
         FactKind::Ptr => 4,
         FactKind::PtrA | FactKind::PtrAaaa => 5,
     };
@@ -139,19 +142,22 @@ pub enum CardGroup {
     Server,
     /// `spf.*`, `dkim.*`, `dmarc.*`, `mx.*`, `domain.*`.
     Domain,
+    /// `provider.*`: the Gmail, Yahoo and Outlook.com checklists.
+    Providers,
     /// `mta-sts`, `tls-rpt`, `bimi`, `dnssec`, `dane` and anything else.
     Extras,
 }
 
 impl CardGroup {
     /// In page order.
-    pub const ALL: [CardGroup; 3] = [Self::Server, Self::Domain, Self::Extras];
+    pub const ALL: [CardGroup; 4] = [Self::Server, Self::Domain, Self::Providers, Self::Extras];
 
     /// The group of a check id.
     pub fn of(id: &str) -> Self {
         match id.split('.').next().unwrap_or(id) {
             "ip" | "host" => Self::Server,
             "spf" | "dkim" | "dmarc" | "mx" | "domain" => Self::Domain,
+            "provider" => Self::Providers,
             _ => Self::Extras,
         }
     }
@@ -161,6 +167,7 @@ impl CardGroup {
         match self {
             Self::Server => "ui-checks-server",
             Self::Domain => "ui-checks-domain",
+            Self::Providers => "provider-heading",
             Self::Extras => "ui-checks-extras",
         }
     }
@@ -170,6 +177,7 @@ impl CardGroup {
         match self {
             Self::Server => "server",
             Self::Domain => "domain",
+            Self::Providers => "providers",
             Self::Extras => "extras",
         }
     }
@@ -205,6 +213,25 @@ pub fn checks_of(checks: &[CheckResult], group: CardGroup) -> Vec<&CheckResult> 
         .collect();
     out.sort_by_key(|c| status_rank(c.status));
     out
+}
+
+/// The HTML id of a check's card, unique per check and subject, so a provider
+/// checklist item can link to the card that decided it.
+pub fn card_anchor(id: &str, subject: Option<&str>) -> String {
+    let mut out = format!("check-{id}");
+    if let Some(s) = subject {
+        out.push('-');
+        out.push_str(s);
+    }
+    out.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// The label of a check id (`spf.lookups` → `spf-lookups-label`), or the id itself
@@ -438,6 +465,11 @@ mod tests {
         assert_eq!(ids(CardGroup::Extras), ["mta-sts", "dnssec"]);
         assert_eq!(CardGroup::of("domain.blocklists"), CardGroup::Domain);
         assert_eq!(CardGroup::of("host.helo"), CardGroup::Server);
+        assert_eq!(CardGroup::of("provider.yahoo"), CardGroup::Providers);
+        assert_eq!(
+            card_anchor("ip.fcrdns", Some("2001:db8::25")),
+            "check-ip-fcrdns-2001-db8--25"
+        );
     }
 
     #[test]

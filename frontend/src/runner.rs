@@ -4,6 +4,7 @@
 use std::cell::Cell;
 
 use inboxable_core::dnsbl::DnsblOptions;
+use inboxable_core::rdap::{IANA_BOOTSTRAP, RdapOptions};
 use inboxable_core::run::{RunOptions, run_with_options};
 use yew::UseReducerDispatcher;
 
@@ -32,6 +33,13 @@ pub fn launch(state: &State, dispatcher: UseReducerDispatcher<State>) {
             dqs_key,
             ..DnsblOptions::default()
         },
+        // IANA's registries, or the serving inboxable-doh's own (`--rdap`).
+        rdap: RdapOptions::over_http(
+            browser::rdap_bootstrap()
+                .as_deref()
+                .unwrap_or(IANA_BOOTSTRAP),
+            QUERY_TIMEOUT_MS,
+        ),
     };
     let id = NEXT_RUN.with(|n| n.replace(n.get() + 1));
     let query = link::to_query(
@@ -42,11 +50,12 @@ pub fn launch(state: &State, dispatcher: UseReducerDispatcher<State>) {
     );
     dispatcher.dispatch(Action::Started {
         id,
-        input: input.clone(),
+        input: Box::new(input.clone()),
         resolver_note: ResolverNote::for_run(
             state.form.resolver,
             browser::server_mode().as_deref(),
         ),
+        query: query.clone(),
     });
 
     let resolver = choice.build(QUERY_TIMEOUT_MS);
@@ -63,8 +72,11 @@ pub fn launch(state: &State, dispatcher: UseReducerDispatcher<State>) {
             &|check| on_check.dispatch(Action::Check(id, check.clone())),
         )
         .await;
-        dispatcher.dispatch(Action::AllChecks(id, report.checks));
-        dispatcher.dispatch(Action::Finished(id, report.verdict));
+        let taken = browser::now_utc();
+        let verdict = report.verdict.clone();
+        dispatcher.dispatch(Action::AllChecks(id, report.checks.clone()));
+        dispatcher.dispatch(Action::Reported(id, std::rc::Rc::new(report), taken));
+        dispatcher.dispatch(Action::Finished(id, verdict));
         // The address bar now holds a link that re-runs this check, unless a newer
         // run has started meanwhile.
         if NEXT_RUN.with(Cell::get) == id + 1 {

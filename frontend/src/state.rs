@@ -10,11 +10,12 @@ use inboxable_core::dnsbl::DqsKey;
 use inboxable_core::facts::{Fact, SendingIpSource};
 use inboxable_core::i18n::{Lang, Message};
 use inboxable_core::input::{Field, Input, InputError, RawInput};
-use inboxable_core::report::{CheckResult, Verdict};
+use inboxable_core::report::{CheckResult, Report, Verdict};
 use inboxable_core::resolver::{QueryLogEntry, ResolverChoice};
 use yew::Reducible;
 
 use crate::link::LinkParams;
+use crate::snapshot::{Snapshot, SnapshotError};
 
 /// Per-query timeout of a run.
 pub const QUERY_TIMEOUT_MS: u64 = 5_000;
@@ -175,6 +176,7 @@ impl Form {
             Field::Host => &self.raw.host,
             Field::Selectors => &self.raw.selectors,
             Field::Helo => &self.raw.helo,
+            Field::Message => &self.raw.message,
         }
     }
 
@@ -185,6 +187,7 @@ impl Form {
             Field::Host => &mut self.raw.host,
             Field::Selectors => &mut self.raw.selectors,
             Field::Helo => &mut self.raw.helo,
+            Field::Message => &mut self.raw.message,
         }
     }
 
@@ -244,11 +247,18 @@ pub struct Run {
     pub verdict: Option<Verdict>,
     /// What kind of resolver answers this run (blocklists depend on it).
     pub resolver_note: ResolverNote,
+    /// The inputs link's query string (`?domain=…`), without the DQS key.
+    pub query: String,
+    /// The complete report, once the run is done: exports and snapshots use it.
+    pub report: Option<Rc<Report>>,
+    /// When the run finished (RFC 3339, UTC), once it is done.
+    pub taken: Option<String>,
 }
 
 /// Which kind of resolver a run asks: blocklists refuse public resolvers, so the
 /// page says which kind answered (SPEC "Blocklists, honestly").
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", content = "mode", rename_all = "kebab-case")]
 pub enum ResolverNote {
     /// A public resolver (Cloudflare, Google).
     #[default]
@@ -307,6 +317,19 @@ pub struct State {
     /// The Spamhaus DQS key as typed. A secret: kept in this browser's storage only,
     /// never in a link or an export.
     pub dqs_key: String,
+    /// The page shows a snapshot link's report, not a run of its own.
+    pub snapshot: Option<SnapshotNote>,
+    /// A snapshot link that could not be read.
+    pub snapshot_error: Option<SnapshotError>,
+}
+
+/// What the banner above a snapshot's report says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SnapshotNote {
+    /// When the run finished (RFC 3339, UTC).
+    pub taken: String,
+    /// Whether the query log's answers were left out of the link.
+    pub answers_dropped: bool,
 }
 
 /// Everything that changes the state.
@@ -332,10 +355,12 @@ pub enum Action {
     Started {
         /// Its id.
         id: u64,
-        /// Its input.
-        input: Input,
+        /// Its input (boxed: it is by far the largest action).
+        input: Box<Input>,
         /// Which kind of resolver answers it.
         resolver_note: ResolverNote,
+        /// Its inputs link's query string.
+        query: String,
     },
     /// A fact arrived.
     Fact(u64, Fact),
@@ -350,6 +375,12 @@ pub enum Action {
     Query(u64, QueryLogEntry),
     /// A run finished.
     Finished(u64, Verdict),
+    /// A run's complete report and when it finished.
+    Reported(u64, Rc<Report>, String),
+    /// The page was opened from a snapshot link.
+    LoadSnapshot(Box<Snapshot>),
+    /// The page was opened from a snapshot link that cannot be read.
+    SnapshotBroken(SnapshotError),
 }
 
 impl State {
@@ -373,6 +404,11 @@ impl State {
             field: "dqs-key",
             message: Message::new("ui-dqs-key-invalid"),
         })
+    }
+
+    /// The state after `action`, outside the reducer (the page's first state).
+    pub fn with(self, action: Action) -> Self {
+        self.apply(action)
     }
 
     /// The errors of one field.
@@ -436,19 +472,25 @@ impl State {
                 id,
                 input,
                 resolver_note,
+                query,
             } => {
                 self.errors.clear();
                 self.autorun = false;
+                self.snapshot = None;
+                self.snapshot_error = None;
                 self.phase = Phase::Running;
                 self.run = Some(Rc::new(Run {
                     id,
                     source: SendingIpSource::for_input(&input),
-                    input,
+                    input: *input,
                     facts: Vec::new(),
                     queries: Vec::new(),
                     checks: Vec::new(),
                     verdict: None,
                     resolver_note,
+                    query,
+                    report: None,
+                    taken: None,
                 }));
             }
             Action::Fact(id, fact) => {
@@ -481,6 +523,44 @@ impl State {
                     self.phase = Phase::Done;
                 }
             }
+            Action::Reported(id, report, taken) => {
+                if let Some(run) = self.current_run(id) {
+                    run.report = Some(report);
+                    run.taken = Some(taken);
+                }
+            }
+            Action::LoadSnapshot(snapshot) => {
+                let Snapshot {
+                    taken,
+                    link,
+                    note,
+                    answers_dropped,
+                    report,
+                } = *snapshot;
+                // The form holds the snapshot's inputs, ready for "re-run now"; the
+                // snapshot itself is never re-run by opening it.
+                self = self.apply(Action::LoadLink(crate::link::parse_query(&link)));
+                self.autorun = false;
+                self.phase = Phase::Done;
+                self.snapshot = Some(SnapshotNote {
+                    taken: taken.clone(),
+                    answers_dropped,
+                });
+                self.run = Some(Rc::new(Run {
+                    id: 0,
+                    input: report.input.clone(),
+                    source: report.sending_ips,
+                    facts: report.facts.clone(),
+                    queries: report.queries.clone(),
+                    checks: report.checks.clone(),
+                    verdict: Some(report.verdict.clone()),
+                    resolver_note: note,
+                    query: link,
+                    report: Some(Rc::new(report)),
+                    taken: Some(taken),
+                }));
+            }
+            Action::SnapshotBroken(error) => self.snapshot_error = Some(error),
         }
         self
     }
@@ -635,8 +715,9 @@ mod tests {
             State::default(),
             Action::Started {
                 id: 1,
-                input: input.clone(),
+                input: Box::new(input.clone()),
                 resolver_note: ResolverNote::Public,
+                query: String::new(),
             },
         );
         assert_eq!(s.phase, Phase::Running);
@@ -645,8 +726,9 @@ mod tests {
             s,
             Action::Started {
                 id: 2,
-                input,
+                input: Box::new(input),
                 resolver_note: ResolverNote::Public,
+                query: String::new(),
             },
         );
         let s = reduce(s, Action::Fact(1, fact("stale.example")));
@@ -679,5 +761,64 @@ mod tests {
         );
         let s = reduce(s, Action::AllChecks(1, vec![]));
         assert_eq!(s.run.as_ref().unwrap().checks.len(), 2);
+    }
+
+    #[test]
+    fn a_snapshot_shows_its_report_without_running_and_a_run_replaces_it() {
+        let input = RawInput {
+            domain: "example.com".into(),
+            ips: "192.0.2.1".into(),
+            ..RawInput::default()
+        }
+        .parse()
+        .unwrap();
+        let checks = vec![CheckResult::new(
+            "spf.present",
+            inboxable_core::report::Status::Fail,
+            Message::new("status-fail"),
+        )];
+        let report = Report {
+            schema: inboxable_core::report::SCHEMA_VERSION,
+            sending_ips: SendingIpSource::for_input(&input),
+            verdict: Verdict::of(&checks),
+            input: input.clone(),
+            checks,
+            facts: vec![fact("example.com")],
+            queries: Vec::new(),
+            dns_host: None,
+        };
+        let link = crate::link::to_query(&input, ResolverKind::Google, "", Lang::Id);
+        let s = State::new(Lang::En, parse_query("?domain=other.example")).with(
+            Action::LoadSnapshot(Box::new(Snapshot {
+                taken: "2026-12-04T18:03:12.345Z".into(),
+                link: link.clone(),
+                note: ResolverNote::Public,
+                answers_dropped: true,
+                report: report.clone(),
+            })),
+        );
+        assert!(!s.autorun, "opening a snapshot must not run the check");
+        assert_eq!(s.phase, Phase::Done);
+        assert_eq!(s.lang, Lang::Id);
+        assert_eq!(s.form.raw.domain, "example.com");
+        assert_eq!(s.form.resolver, ResolverKind::Google);
+        let run = s.run.as_ref().unwrap();
+        assert_eq!(run.checks, report.checks);
+        assert_eq!(run.verdict.as_ref().unwrap().status, report.verdict.status);
+        assert_eq!(run.query, link);
+        assert_eq!(run.report.as_deref(), Some(&report));
+        assert!(s.snapshot.as_ref().unwrap().answers_dropped);
+
+        let s = reduce(
+            s,
+            Action::Started {
+                id: 1,
+                input: Box::new(input),
+                resolver_note: ResolverNote::Public,
+                query: link,
+            },
+        );
+        assert_eq!(s.snapshot, None);
+        assert!(s.run.as_ref().unwrap().report.is_none());
     }
 }

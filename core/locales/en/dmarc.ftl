@@ -30,7 +30,10 @@ dmarc-present-ignored-fix = Replace the record at your DNS host with the correct
 dmarc-present-unknown = The DMARC record could not be looked up: { $reason }
 dmarc-syntax-ok = The record is valid: { $record }
 dmarc-syntax-notes = The record is valid; tags unknown to DMARC are ignored by receivers: { $tags }
-dmarc-syntax-errors = { $count } error(s) in the DMARC record, in: { $tags }
+dmarc-syntax-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+} in the DMARC record, in: { $tags }
 dmarc-syntax-errors-why = Receivers ignore a tag whose value is wrong and use its default instead (or drop the whole record if v=DMARC1 is not first or p= is missing), so the policy they apply is not the one you meant.
 dmarc-syntax-errors-fix = Replace the record at your DNS host with the corrected one below, then check it again. Each error above names the tag and the value that is wrong.
 dmarc-diag-version-not-first = v=DMARC1 must be the very first tag; here it is not ({ $value }).
@@ -76,3 +79,14 @@ dmarc-reporting-unknown = Whether the report destinations accept reports could n
 dmarc-alignment-info = Alignment modes: DKIM { $adkim }, SPF { $aspf }. DMARC passes when an aligned SPF or DKIM domain matches { $domain }.
 dmarc-alignment-info-why = SPF counts for DMARC only when the envelope sender (Return-Path) domain matches the From domain, and DKIM only when the signature's d= domain matches it. Gmail requires this alignment from bulk senders; without a message we cannot see which domains your server uses.
 dmarc-alignment-info-fix = Make your server use an envelope sender in your own domain and sign with d= your domain. To verify, send a message to Gmail and look for "dmarc=pass" in Show original, or paste the message headers here.
+
+# dmarc.alignment with a pasted message.
+dmarc-alignment-message-ok = The From domain { $from } is aligned with { $which }.
+dmarc-aligned-both = both the DKIM signing domain and the envelope sender (SPF)
+dmarc-aligned-dkim = the DKIM signing domain
+dmarc-aligned-spf = the envelope sender domain (SPF)
+dmarc-alignment-message-none = Neither the DKIM signing domain nor the envelope sender domain of the pasted message matches the From domain { $from }: DMARC cannot pass.
+dmarc-alignment-message-none-why = DMARC passes only when SPF or DKIM passes for a domain aligned with the From domain. Here neither is aligned, so receivers apply your DMARC policy to this mail (quarantine or reject), and Gmail requires alignment from bulk senders.
+dmarc-alignment-message-none-fix = Sign with d= your From domain (or a subdomain of it, with relaxed adkim), or send with an envelope sender (Return-Path) in your From domain. With a mail provider, set up its "custom domain" DKIM and return path.
+dmarc-found-alignment = From: { $from }; DKIM d=: { $dkim } ({ $adkim }); envelope sender / SPF domain: { $spf } ({ $aspf }).
+dmarc-found-receiver = The receiver ({ $receiver }) recorded dmarc={ $result } in Authentication-Results.

@@ -10,7 +10,13 @@ dnsbl-ip-listed-major = { $ip } is listed on a blocklist that many receivers use
 dnsbl-ip-listed-minor = { $ip } is listed on smaller blocklists: { $lists }.
 dnsbl-ip-listed-info = { $ip } is only on lists that big receivers do not use: { $lists }.
 dnsbl-ip-unknown = Could not check { $ip } against { $lists }. Lists that answered and do not list it: { $clean }.
-dnsbl-ip-clean = { $ip } is not listed on any of the { $clean } blocklists that answered ({ $unknown } smaller lists could not be checked).
+dnsbl-ip-clean = { $ip } is not listed on { $clean ->
+    [one] the one blocklist that answered
+   *[other] any of the { $clean } blocklists that answered
+} ({ $unknown ->
+    [one] { $unknown } smaller list could not be checked
+   *[other] { $unknown } smaller lists could not be checked
+}).
 dnsbl-ip-listed-why = Receivers look up the connecting IP on these lists during the SMTP conversation. A listing on Spamhaus, Barracuda or SpamCop gets mail refused outright, with errors such as "554 5.7.1 Service unavailable; Client host blocked using zen.spamhaus.org". Smaller lists are mostly used by self-hosted servers and spam filters to add a spam score.
 dnsbl-ip-listed-info-why = These lists block whole networks or providers, not your IP for what it did (UCEPROTECT Level 2 and 3 list every address of a provider once some neighbours misbehave). Gmail, Outlook and Yahoo do not use them, and they rarely affect delivery.
 dnsbl-ip-unknown-why = Most blocklists refuse or fake answers for queries coming through public resolvers. Spamhaus answers 127.255.255.254 ("query via public resolver") to Cloudflare, Google, Quad9 and many cloud providers; some resolvers answer "does not exist" for everything, which looks clean but is not. We ask each list for its own test entries first, so an answer we cannot trust is shown as "could not check". That is not a pass.
@@ -19,7 +25,13 @@ dnsbl-domain-listed-major = { $domain } is listed on a domain blocklist that man
 dnsbl-domain-listed-minor = { $domain } is listed on smaller domain blocklists: { $lists }.
 dnsbl-domain-listed-info = { $domain } is only on informational domain lists: { $lists }.
 dnsbl-domain-unknown = Could not check { $domain } against { $lists }. Lists that answered and do not list it: { $clean }.
-dnsbl-domain-clean = { $domain } is not listed on any of the { $clean } domain blocklists that answered ({ $unknown } smaller lists could not be checked).
+dnsbl-domain-clean = { $domain } is not listed on { $clean ->
+    [one] the one domain blocklist that answered
+   *[other] any of the { $clean } domain blocklists that answered
+} ({ $unknown ->
+    [one] { $unknown } smaller list could not be checked
+   *[other] { $unknown } smaller lists could not be checked
+}).
 dnsbl-domain-listed-why = Spam filters (SpamAssassin, Rspamd, the filters of big providers) look up the domains in the sender address and in every link of a message. A listed domain gets mail junked or rejected wherever it appears, whichever server sends it.
 dnsbl-domain-listed-info-why = These lists only note facts such as "registered in the last few days"; big receivers do not block on them, and the entry expires by itself.
 dnsbl-domain-unknown-why = Domain lists also refuse queries from public resolvers: Spamhaus answers 127.255.255.254, URIBL and SURBL answer 127.0.0.1 when the resolver sends them too many queries. We ask each list for its test entry first, so an answer we cannot trust shows as "could not check". That is not a pass.
@@ -29,7 +41,10 @@ dnsbl-no-sending-ip-reason = The sending IP could not be found, so no IP blockli
 dnsbl-found-listed = { $zone } ({ $weight }): listed, answer { $code }: { $meaning }. { $about }
 dnsbl-found-unknown = { $zone } ({ $weight }): could not check: { $reason }
 dnsbl-found-skipped = Skipped, these lists only know IPv4 addresses: { $lists }.
-dnsbl-found-clean = Not listed on { $count } lists: { $lists }.
+dnsbl-found-clean = Not listed on { $count ->
+    [one] { $count } list:
+   *[other] { $count } lists:
+} { $lists }.
 dnsbl-fix-listed = First find and stop what got you listed: a hacked mailbox password, a compromised website or script sending mail, an open relay, or a contact form abused by bots. Check the mail log (for Postfix, /var/log/mail.log) for unusual volume. Only then ask each list for removal on its page, linked below; most lists also expire entries by themselves once the spam stops.
 dnsbl-fix-listed-info = Nothing to fix on your server. Do not pay for "express delisting": these entries expire once the network is clean. If a receiver really rejects you because of them, ask your provider about its network's reputation.
 dnsbl-fix-unknown-public = To check the lists that refuse public resolvers: paste your own Spamhaus DQS key (free for low-volume, non-commercial use; it stays in your browser and never goes into links), or run inboxable-doh on your own server and point this page at it. Its resolver is not a public one, so the lists answer it. Barracuda answers only resolvers registered with it.

@@ -61,10 +61,16 @@ dnssec-not-validated = { $domain }'s answers are not DNSSEC-validated: the zone 
 dnssec-not-validated-why = Optional for delivery: receivers do not require DNSSEC. Without it, forged DNS answers for your domain cannot be detected, and DANE cannot be used.
 dnssec-not-validated-fix = If your DNS host supports DNSSEC, enable signing there, then add the DS record it gives you at your registrar.
 dnssec-unknown = Whether the domain is DNSSEC-signed could not be checked: { $reason }
-dane-found = { $host } publishes { $count } TLSA record(s), validated with DNSSEC.
+dane-found = { $host } publishes { $count ->
+    [one] { $count } TLSA record,
+   *[other] { $count } TLSA records,
+} validated with DNSSEC.
 dane-found-why = Sending servers that support DANE (Postfix, Exim, Microsoft's Exchange Online) verify your certificate against these records. If you renew the certificate with a new key without updating TLSA first, they stop delivering to you.
 dane-found-fix = Before every certificate or key change, publish the new TLSA record next to the old one, wait for the TTL, then switch. Let's Encrypt users often pin the intermediate (2 1 1) or keep the same key when renewing.
-dane-unsigned = { $host } publishes { $count } TLSA record(s), but they are not DNSSEC-validated, so sending servers ignore them.
+dane-unsigned = { $host } publishes { $count ->
+    [one] { $count } TLSA record,
+   *[other] { $count } TLSA records,
+} but they are not DNSSEC-validated, so sending servers ignore them.
 dane-unsigned-why = RFC 7672 uses TLSA records only when DNSSEC proves them authentic; unsigned TLSA records give no protection.
 dane-unsigned-fix = Enable DNSSEC for the zone of this MX host (at its DNS host, with the DS record at the registrar), or remove the TLSA records.
 dane-none = { $host } publishes no TLSA record (no DANE).

@@ -16,3 +16,4 @@ fact-error = Could not be determined: { $reason }
 fact-sending-ips-input = Sending IPs: the addresses you entered.
 fact-sending-ips-host = Sending IPs: the addresses of the mail server hostname { $host }.
 fact-sending-ips-mx = No sending IP or hostname was given, so we assume your MX hosts also send your mail and check their addresses. If mail leaves from another server, enter its IP.
+fact-sending-ips-message = Sending IP: { $ip }, the client the receiver { $by } recorded in the pasted message's Received header when it accepted the message.

@@ -16,3 +16,7 @@ input-idna = This international name cannot be converted to its ASCII (punycode)
 input-numeric-tld = The last part of this name is only digits; no top-level domain is like that. Is it an IP address?
 input-bad-ip = "{ $value }" is not an IPv4 or IPv6 address.
 input-too-many = Too many entries: at most { $limit } are checked at once.
+input-field-message = Pasted message or headers
+input-too-large = The pasted message is { $size_kb } KB; at most { $limit_kb } KB is read. Paste only the headers (everything above the first empty line).
+input-mixed-scripts = "{ $label }" mixes letters of different alphabets: { $characters } only look like the letters around them. Such a name can pass for another domain. It is checked as { $ascii } — make sure this is the domain you meant.
+input-looks-latin = "{ $label }" is written in Cyrillic letters that look like Latin ones ({ $characters }), so it can pass for another domain. It is checked as { $ascii } — make sure this is the domain you meant.

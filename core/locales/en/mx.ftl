@@ -6,7 +6,10 @@ mx-valid-about = Each MX host must be a real host name with IPv4 or IPv6 address
 mx-found-records = MX records found: { $records }
 mx-found-addresses = Addresses: { $addresses }
 mx-found-cname = { $host } is an alias (CNAME) for { $target }.
-mx-present-ok = { $count } MX record(s): { $records }
+mx-present-ok = { $count ->
+    [one] { $count } MX record:
+   *[other] { $count } MX records:
+} { $records }
 mx-present-implicit = { $domain } has no MX record; mail to it goes to the domain's own address (implicit MX).
 mx-present-implicit-why = This works, but many receivers and spam filters expect an explicit MX for a domain that sends mail, and the web server that answers at the domain's address usually does not accept mail.
 mx-present-implicit-fix = Publish an MX record at your DNS host pointing at your mail server's hostname.

@@ -5,12 +5,21 @@ status-fail = fail
 status-unknown = unknown
 status-info = info
 verdict-fail = Problems found: { $count } to fix.
-verdict-warn = No blocking problem, but { $count } warnings.
+verdict-warn = No blocking problem, but { $count ->
+    [one] { $count } warning.
+   *[other] { $count } warnings.
+}
 verdict-unknown = Some checks could not be completed ({ $count }); the verdict is not final.
-verdict-pass = All { $count } checks that ran pass.
+verdict-pass = { $count ->
+    [one] The one check that ran passes.
+   *[other] All { $count } checks that ran pass.
+}
 verdict-facts-only = No requirement could be checked yet: only informational results so far.
 report-heading-facts = DNS facts
-report-heading-queries = Query log ({ $count } queries)
+report-heading-queries = Query log ({ $count ->
+    [one] { $count } query
+   *[other] { $count } queries
+})
 report-heading-checks = Checks
 report-query-columns = name, type, resolver, outcome, time
 check-unknown-reason = Could not be determined: { $reason }. This is not a pass and not a failure; try again, or use another resolver.

@@ -19,8 +19,14 @@ spf-deprecated-about = The "ptr" mechanism, the "p" macro and DNS records of typ
 spf-unknown = The SPF record could not be read: { $reason }
 
 spf-found-record = Record at { $domain }: { $record }
-spf-found-include-cost = { $term } costs { $count } lookup(s).
-spf-found-flattened = The flattened record below keeps { $count } term(s) that cannot be flattened (ptr, exists or macros).
+spf-found-include-cost = { $term } costs { $count ->
+    [one] { $count } lookup.
+   *[other] { $count } lookups.
+}
+spf-found-flattened = The flattened record below keeps { $count ->
+    [one] { $count } term
+   *[other] { $count } terms
+} that cannot be flattened (ptr, exists or macros).
 spf-found-void = { $domain }: { $term } found nothing (void lookup).
 spf-found-decided-by = Deciding term: { $term }
 spf-found-explanation = The domain's own explanation: { $text }
@@ -47,7 +53,10 @@ spf-single-oversize-why = Answers over 512 octets need TCP or EDNS; some receive
 spf-single-oversize-fix = Remove TXT records you no longer need (old verification tokens), and shorten the SPF record: drop unused includes, use one ip4 term with a CIDR instead of many addresses.
 
 spf-syntax-ok = The record is valid.
-spf-syntax-error = The record has { $count } syntax error(s).
+spf-syntax-error = The record has { $count ->
+    [one] { $count } syntax error.
+   *[other] { $count } syntax errors.
+}
 spf-syntax-error-why = Receivers do not guess: one error anywhere makes the whole record "permerror", so SPF fails for all your mail (Gmail: "550 5.7.26 … SPF permerror").
 spf-syntax-error-fix = Correct each term listed above at your DNS host. Each line says which term is wrong, where it starts and why.
 spf-syntax-included-error = A record included from { $domain } has syntax errors.
@@ -83,20 +92,32 @@ spf-macro-unknown-letter = { $domain }: "{ $text }" (at character { $at }): unkn
 spf-macro-exp-only-letter = { $domain }: "{ $text }" (at character { $at }): the letters c, r and t may only be used in explanation text.
 spf-macro-bad-transformer = { $domain }: "{ $text }" (at character { $at }): after the letter only a number (not 0), "r" and delimiters . - + , / _ = are allowed.
 
-spf-lookups-ok = The record needs { $count } DNS lookup(s), within the limit of { $limit }.
+spf-lookups-ok = The record needs { $count ->
+    [one] { $count } DNS lookup,
+   *[other] { $count } DNS lookups,
+} within the limit of { $limit }.
 spf-lookups-over = The record needs { $count } DNS lookups; receivers allow { $limit }.
 spf-lookups-over-why = Past 10 lookups receivers stop and return "permerror": SPF fails for all your mail, from every server (Microsoft: "If you exceed 10 DNS lookups, your SPF check might fail").
 spf-lookups-over-fix = Remove includes of services you no longer use, replace "a" and "mx" by the ip4/ip6 addresses they stand for, or publish the flattened record below. A flattened record lists your providers' addresses directly: it costs no lookups, but it goes stale when a provider changes its ranges, so you must check it regularly.
 spf-lookups-loop = The record includes itself, directly or through other records.
 spf-lookups-loop-why = An include or redirect loop uses up the 10 lookups at once: SPF is "permerror" for all your mail.
 spf-lookups-loop-fix = Remove the include or redirect that points back to a record already on the path.
-spf-lookups-incomplete = At least { $count } lookups; some included records could not be read, so the total is not known.
+spf-lookups-incomplete = At least { $count ->
+    [one] { $count } lookup;
+   *[other] { $count } lookups;
+} some included records could not be read, so the total is not known.
 
-spf-void-ok = { $count } void lookup(s), within the limit of { $limit }.
+spf-void-ok = { $count ->
+    [one] { $count } void lookup,
+   *[other] { $count } void lookups,
+} within the limit of { $limit }.
 spf-void-over = { $count } lookups find nothing; receivers allow { $limit }.
 spf-void-over-why = Receivers stop after 2 lookups that find nothing and return "permerror", so SPF fails for your mail.
 spf-void-over-fix = Remove the terms listed above that point at names without records (old hosts, includes of providers you left), or create the missing records.
-spf-void-incomplete = At least { $count } void lookup(s); some records could not be read.
+spf-void-incomplete = At least { $count ->
+    [one] { $count } void lookup;
+   *[other] { $count } void lookups;
+} some records could not be read.
 
 spf-all-fail = The record ends in "-all": mail from unlisted servers fails.
 spf-all-softfail = The record ends in "~all": mail from unlisted servers is marked suspicious.

@@ -155,3 +155,17 @@ ui-resolver-note-own = Answered by your own inboxable-doh, resolving by itself f
 ui-resolver-note-this-server = Answered by the inboxable-doh that served this page, in "{ $mode }" mode: it does not resolve by itself, so blocklists answer only what its zones or its upstream resolver give them.
 ui-resolver-note-custom = Answered by the DoH resolver you entered. If it is a public resolver, several blocklists refuse its queries and show as "could not check".
 ui-resolver-note-self-host = How to run your own resolver on your mail server
+
+# Share and export (the toolbar of a finished report) and snapshot links.
+ui-toolbar-label = Share and export
+ui-copy-link = Copy link
+ui-copy-snapshot = Copy snapshot link
+ui-download-json = Download JSON
+ui-download-markdown = Download Markdown
+ui-print = Print
+ui-toolbar-hint = A link never holds your Spamhaus DQS key. A snapshot link carries the results themselves: whoever opens it sees them without any DNS query.
+ui-snapshot-banner = Snapshot of a check run on { $date } — results as they were; no DNS query was made to show them.
+ui-snapshot-rerun = Re-run now
+ui-snapshot-answers-dropped = The answers in the query log were left out to keep this link short; the DNS facts and every check are complete.
+ui-snapshot-error-version = This snapshot link was made by a newer version of Inboxable and cannot be shown here.
+ui-snapshot-error-damaged = This snapshot link is damaged, perhaps cut short when it was copied. Ask for the link again, or run the check yourself.

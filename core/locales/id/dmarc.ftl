@@ -76,3 +76,14 @@ dmarc-reporting-unknown = Tidak bisa dicek apakah tujuan laporan menerima lapora
 dmarc-alignment-info = Mode alignment: DKIM { $adkim }, SPF { $aspf }. DMARC lolos kalau domain SPF atau DKIM yang align cocok dengan { $domain }.
 dmarc-alignment-info-why = SPF baru dihitung DMARC kalau domain envelope sender (Return-Path) cocok dengan domain di From, dan DKIM hanya kalau domain d= di signature cocok. Gmail mewajibkan alignment ini untuk pengirim massal; tanpa contoh email kami tidak bisa melihat domain mana yang dipakai server Anda.
 dmarc-alignment-info-fix = Atur server Anda supaya memakai envelope sender di domain Anda sendiri dan menandatangani dengan d= domain Anda. Untuk memastikan, kirim email ke Gmail dan cari "dmarc=pass" di Tampilkan yang asli (Show original), atau tempel header email-nya di sini.
+
+# dmarc.alignment dengan pesan yang ditempel.
+dmarc-alignment-message-ok = Domain From { $from } selaras (aligned) dengan { $which }.
+dmarc-aligned-both = domain penanda tangan DKIM dan envelope sender (SPF)
+dmarc-aligned-dkim = domain penanda tangan DKIM
+dmarc-aligned-spf = domain envelope sender (SPF)
+dmarc-alignment-message-none = Domain penanda tangan DKIM maupun domain envelope sender pesan yang ditempel tidak cocok dengan domain From { $from }: DMARC tidak bisa lolos.
+dmarc-alignment-message-none-why = DMARC hanya lolos kalau SPF atau DKIM lolos untuk domain yang selaras dengan domain From. Di sini tidak ada yang selaras, jadi penerima menerapkan kebijakan DMARC Anda ke email ini (quarantine atau reject), dan Gmail mewajibkan keselarasan untuk pengirim massal.
+dmarc-alignment-message-none-fix = Tanda tangani dengan d= domain From Anda (atau subdomainnya, dengan adkim relaxed), atau kirim dengan envelope sender (Return-Path) di domain From Anda. Kalau memakai penyedia email, aktifkan DKIM dan return path "custom domain" mereka.
+dmarc-found-alignment = From: { $from }; DKIM d=: { $dkim } ({ $adkim }); envelope sender / domain SPF: { $spf } ({ $aspf }).
+dmarc-found-receiver = Server penerima ({ $receiver }) mencatat dmarc={ $result } di Authentication-Results.

@@ -16,3 +16,4 @@ fact-error = Tidak bisa dipastikan: { $reason }
 fact-sending-ips-input = IP pengirim: alamat yang Anda isi.
 fact-sending-ips-host = IP pengirim: alamat dari hostname server mail { $host }.
 fact-sending-ips-mx = IP pengirim atau hostname tidak diisi, jadi kami anggap host MX Anda juga yang mengirim email dan kami cek alamatnya. Kalau email keluar dari server lain, isi IP-nya.
+fact-sending-ips-message = IP pengirim: { $ip }, klien yang dicatat server penerima { $by } di header Received pesan yang ditempel saat menerima pesan.

@@ -16,3 +16,7 @@ input-idna = Nama internasional ini tidak bisa diubah ke bentuk ASCII (punycode)
 input-numeric-tld = Bagian terakhir nama ini cuma angka; tidak ada domain tingkat atas seperti itu. Apakah ini alamat IP?
 input-bad-ip = "{ $value }" bukan alamat IPv4 atau IPv6.
 input-too-many = Terlalu banyak isian: maksimal { $limit } yang dicek sekaligus.
+input-field-message = Pesan atau header yang ditempel
+input-too-large = Pesan yang ditempel berukuran { $size_kb } KB; maksimal { $limit_kb } KB yang dibaca. Tempel header-nya saja (semua baris di atas baris kosong pertama).
+input-mixed-scripts = "{ $label }" mencampur huruf dari alfabet yang berbeda: { $characters } cuma mirip dengan huruf di sekitarnya. Nama seperti ini bisa menyamar sebagai domain lain. Yang dicek adalah { $ascii } — pastikan ini memang domain yang Anda maksud.
+input-looks-latin = "{ $label }" ditulis dengan huruf Sirilik yang mirip huruf Latin ({ $characters }), jadi bisa menyamar sebagai domain lain. Yang dicek adalah { $ascii } — pastikan ini memang domain yang Anda maksud.

@@ -155,3 +155,17 @@ ui-resolver-note-own = Dijawab oleh inboxable-doh milik Anda sendiri, yang me-re
 ui-resolver-note-this-server = Dijawab oleh inboxable-doh yang menyajikan halaman ini, dalam mode "{ $mode }": server ini tidak me-resolve sendiri, jadi blocklist hanya menjawab sebatas yang diberikan zona atau resolver upstream-nya.
 ui-resolver-note-custom = Dijawab oleh resolver DoH yang Anda isi. Kalau itu resolver publik, beberapa blocklist menolak query-nya dan tampil sebagai "tidak bisa dicek".
 ui-resolver-note-self-host = Cara menjalankan resolver sendiri di server mail Anda
+
+# Bagikan dan ekspor (toolbar laporan yang sudah selesai) serta tautan snapshot.
+ui-toolbar-label = Bagikan dan ekspor
+ui-copy-link = Salin tautan
+ui-copy-snapshot = Salin tautan snapshot
+ui-download-json = Unduh JSON
+ui-download-markdown = Unduh Markdown
+ui-print = Cetak
+ui-toolbar-hint = Tautan tidak pernah berisi kunci DQS Spamhaus Anda. Tautan snapshot membawa hasilnya sendiri: siapa pun yang membukanya melihat hasil ini tanpa query DNS apa pun.
+ui-snapshot-banner = Snapshot pemeriksaan yang dijalankan pada { $date } — hasil sebagaimana saat itu; tidak ada query DNS untuk menampilkannya.
+ui-snapshot-rerun = Jalankan ulang sekarang
+ui-snapshot-answers-dropped = Jawaban di log query tidak disertakan agar tautan ini tetap pendek; fakta DNS dan semua pemeriksaan tetap lengkap.
+ui-snapshot-error-version = Tautan snapshot ini dibuat oleh versi Inboxable yang lebih baru, jadi tidak bisa ditampilkan di sini.
+ui-snapshot-error-damaged = Tautan snapshot ini rusak, mungkin terpotong saat disalin. Minta tautannya lagi, atau jalankan pemeriksaan sendiri.

@@ -51,7 +51,8 @@ pub struct SendingIps {
 }
 
 impl CheckContext<'_> {
-    /// The IPs mail leaves from: the ones entered; else the mail hostname's A/AAAA;
+    /// The IPs mail leaves from: the ones entered; else the client IP of the pasted
+    /// message's entry hop; else the mail hostname's A/AAAA;
     /// else the MX hosts' addresses, on the assumption (stated on the page) that the
     /// MX hosts also send. Lookups are shared with the facts through the cache.
     pub async fn sending_ips(&self) -> SendingIps {
@@ -63,6 +64,15 @@ impl CheckContext<'_> {
         let hosts: Vec<String> = match source {
             SendingIpSource::Input => {
                 out.ips = self.input.ips.clone();
+                return out;
+            }
+            SendingIpSource::Message => {
+                out.ips = self
+                    .input
+                    .message_facts()
+                    .and_then(|m| m.sending_ip())
+                    .into_iter()
+                    .collect();
                 return out;
             }
             SendingIpSource::Host => self.input.host.iter().cloned().collect(),
@@ -122,16 +132,22 @@ pub async fn run_all(ctx: &CheckContext<'_>, options: &crate::run::RunOptions) -
         crate::mx::run(ctx).boxed_local(),
         crate::spf::run(ctx).boxed_local(),
         crate::dkim::run(ctx).boxed_local(),
+        crate::dkim::signature::run(ctx).boxed_local(),
         crate::dmarc::run(ctx).boxed_local(),
         crate::extras::run(ctx).boxed_local(),
         crate::dnsbl::run_with(ctx, &options.dnsbl).boxed_local(),
-        crate::reputation::run(ctx).boxed_local(),
+        crate::reputation::run(ctx, &options.rdap).boxed_local(),
+        crate::rdap::run(ctx, &options.rdap).boxed_local(),
     ];
-    futures::future::join_all(families)
+    let mut results: Vec<CheckResult> = futures::future::join_all(families)
         .await
         .into_iter()
         .flatten()
-        .collect()
+        .collect();
+    // The provider checklists are built from every other result, so they come last.
+    let providers = crate::provider::run(ctx, &results);
+    results.extend(providers);
+    results
 }
 
 /// Every message key the check families can produce.
@@ -141,10 +157,14 @@ pub fn catalogue_keys() -> Vec<String> {
     keys.extend(crate::mx::catalogue_keys());
     keys.extend(crate::spf::catalogue_keys());
     keys.extend(crate::dkim::catalogue_keys());
+    keys.extend(crate::dkim::signature::catalogue_keys());
+    keys.extend(crate::message::catalogue_keys());
     keys.extend(crate::dmarc::catalogue_keys());
     keys.extend(crate::extras::catalogue_keys());
     keys.extend(crate::dnsbl::catalogue_keys());
     keys.extend(crate::reputation::catalogue_keys());
+    keys.extend(crate::rdap::catalogue_keys());
+    keys.extend(crate::provider::catalogue_keys());
     keys
 }
 

@@ -13,7 +13,7 @@ use futures::future::join_all;
 use serde_json::json;
 
 use super::parse::{is_dmarc_record, looks_like_dmarc, parse};
-use super::{DiagCode, Policy, Record};
+use super::{Alignment, DiagCode, Policy, Record};
 use crate::checks::CheckContext;
 use crate::dns::{LookupError, RecordType, normalize_name};
 use crate::i18n::Message;
@@ -72,6 +72,8 @@ const FINDINGS: &[(&str, bool)] = &[
     ("reporting-unauthorized", true),
     ("reporting-unknown", false),
     ("alignment-info", true),
+    ("alignment-message-ok", false),
+    ("alignment-message-none", true),
 ];
 
 /// Every message key this family can produce.
@@ -101,6 +103,11 @@ pub fn catalogue_keys() -> Vec<String> {
             "dmarc-found-lookup-failed",
             "dmarc-mode-relaxed",
             "dmarc-mode-strict",
+            "dmarc-found-alignment",
+            "dmarc-found-receiver",
+            "dmarc-aligned-both",
+            "dmarc-aligned-dkim",
+            "dmarc-aligned-spf",
             "check-unknown-reason",
         ]
         .map(String::from),
@@ -317,7 +324,10 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     results.push(ctx.emit(syntax(&name, &record)));
     results.push(ctx.emit(policy(&name, domain, &found, &record)));
     results.push(ctx.emit(reporting(ctx, &name, &found.policy_domain, &record).await));
-    results.push(ctx.emit(alignment(domain, &record)));
+    results.push(ctx.emit(match ctx.input.message_facts() {
+        Some(facts) if facts.header_count > 0 => message_alignment(domain, &record, facts),
+        _ => alignment(domain, &record),
+    }));
     results
 }
 
@@ -597,6 +607,119 @@ fn alignment(domain: &str, record: &Record) -> CheckResult {
             GMAIL,
         ],
     ))
+}
+
+/// Whether `a` and `b` are aligned in `mode` (RFC 7489 §3.1: strict = identical,
+/// relaxed = the same organisational domain).
+fn aligned(a: &str, b: &str, mode: Alignment) -> bool {
+    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+    match mode {
+        Alignment::Strict => a == b,
+        Alignment::Relaxed => organizational_domain(&a) == organizational_domain(&b),
+    }
+}
+
+/// `dmarc.alignment` with a pasted message: the From domain against the DKIM `d=`
+/// domains and the envelope sender (Return-Path) domain — or, for a null sender,
+/// the HELO name, which SPF then checks (RFC 7208 §2.4) — in the record's modes.
+/// Whether the aligned identifier also *passed* is `dkim.signature`'s and
+/// `spf.authorizes-ip`'s finding; the receiver's own verdict is shown when recorded.
+fn message_alignment(
+    domain: &str,
+    record: &Record,
+    facts: &crate::message::MessageFacts,
+) -> CheckResult {
+    let adkim = record.adkim.unwrap_or_default();
+    let aspf = record.aspf.unwrap_or_default();
+    let from = facts
+        .from_domain
+        .clone()
+        .unwrap_or_else(|| domain.to_owned());
+    let mut dkim_domains: Vec<String> = Vec::new();
+    for sig in &facts.signatures {
+        if !sig.domain.is_empty() && !dkim_domains.contains(&sig.domain) {
+            dkim_domains.push(sig.domain.clone());
+        }
+    }
+    let dkim_aligned: Vec<&String> = dkim_domains
+        .iter()
+        .filter(|d| aligned(d, &from, adkim))
+        .collect();
+    let spf_domain = facts
+        .return_path_domain
+        .clone()
+        .or_else(|| facts.helo().map(str::to_owned));
+    let spf_aligned = spf_domain
+        .as_deref()
+        .is_some_and(|d| aligned(d, &from, aspf));
+    let receiver_dmarc = facts.receiver_results().and_then(|ar| {
+        ar.results
+            .iter()
+            .find(|r| r.method == "dmarc")
+            .map(|r| (ar.authserv_id.clone(), r.result.clone()))
+    });
+    let none = "—".to_owned();
+    let mut found = vec![
+        Message::new("dmarc-found-alignment")
+            .arg("from", &from)
+            .arg(
+                "dkim",
+                if dkim_domains.is_empty() {
+                    none.clone()
+                } else {
+                    dkim_domains.join(", ")
+                },
+            )
+            .arg("spf", spf_domain.clone().unwrap_or_else(|| none.clone()))
+            .arg_key("adkim", adkim.key())
+            .arg_key("aspf", aspf.key()),
+    ];
+    if let Some((by, result)) = &receiver_dmarc {
+        found.push(
+            Message::new("dmarc-found-receiver")
+                .arg("receiver", by)
+                .arg("result", result),
+        );
+    }
+    let details = json!({
+        "adkim": adkim,
+        "aspf": aspf,
+        "from_domain": from,
+        "dkim_domains": dkim_domains,
+        "dkim_aligned": dkim_aligned,
+        "spf_domain": spf_domain,
+        "spf_aligned": spf_aligned,
+        "receiver_dmarc": receiver_dmarc.as_ref().map(|(by, r)| json!({ "authserv_id": by, "result": r })),
+    });
+    let refs = [
+        (
+            "RFC 7489 §3.1",
+            "https://www.rfc-editor.org/rfc/rfc7489#section-3.1",
+        ),
+        GMAIL,
+    ];
+    let result = if !dkim_aligned.is_empty() || spf_aligned {
+        let which = match (dkim_aligned.is_empty(), spf_aligned) {
+            (false, true) => "dmarc-aligned-both",
+            (false, false) => "dmarc-aligned-dkim",
+            _ => "dmarc-aligned-spf",
+        };
+        CheckResult::new(
+            "dmarc.alignment",
+            Status::Pass,
+            Message::new("dmarc-alignment-message-ok")
+                .arg("from", &from)
+                .arg_key("which", which),
+        )
+    } else {
+        CheckResult::new(
+            "dmarc.alignment",
+            Status::Fail,
+            Message::new("dmarc-alignment-message-none").arg("from", &from),
+        )
+        .explain(explain("alignment-message-none", found, vec![], &refs))
+    };
+    result.details(details)
 }
 
 #[cfg(test)]

@@ -297,3 +297,67 @@ fn tree_walk_names() {
     assert_eq!(long.len(), 8);
     assert_eq!(long[1], "_dmarc.e.f.g.h.i.example.com");
 }
+
+/// RFC 7489 §3.1: with a pasted message, the From domain is compared with the DKIM
+/// `d=` and Return-Path domains; relaxed mode accepts the same organisational domain,
+/// strict mode only the same name.
+#[test]
+fn alignment_from_a_pasted_message() {
+    let message = |from: &str, d: &str, return_path: &str| {
+        let mut i = input("example.com", &[]);
+        i.message = Some(crate::message::PastedMessage::new(&format!(
+            "Return-Path: <bounce@{return_path}>\nDKIM-Signature: v=1; a=rsa-sha256; d={d}; s=s1; h=from; bh=x; b=y\nFrom: a@{from}\n\nbody\n"
+        )));
+        i
+    };
+    let relaxed = "v=DMARC1; p=reject; rua=mailto:d@example.com";
+    let strict = "v=DMARC1; p=reject; adkim=s; aspf=s; rua=mailto:d@example.com";
+    let cases = [
+        (
+            relaxed,
+            "example.com",
+            "mail.example.com",
+            "esp.example",
+            Status::Pass,
+        ),
+        (
+            relaxed,
+            "example.com",
+            "esp.example",
+            "bounces.example.com",
+            Status::Pass,
+        ),
+        (
+            relaxed,
+            "example.com",
+            "esp.example",
+            "esp.example",
+            Status::Fail,
+        ),
+        (
+            strict,
+            "example.com",
+            "mail.example.com",
+            "bounces.example.com",
+            Status::Fail,
+        ),
+        (
+            strict,
+            "example.com",
+            "example.com",
+            "esp.example",
+            Status::Pass,
+        ),
+    ];
+    for (record, from, d, rp, want) in cases {
+        let r = run_family(with(record), &message(from, d, rp), super::run);
+        let key = if want == Status::Pass {
+            "dmarc-alignment-message-ok"
+        } else {
+            "dmarc-alignment-message-none"
+        };
+        expect(&r, "dmarc.alignment", None, want, key);
+        let a = find(&r, "dmarc.alignment", None);
+        assert_eq!(a.details["from_domain"], from, "{record} {d} {rp}");
+    }
+}

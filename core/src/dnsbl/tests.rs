@@ -271,6 +271,7 @@ async fn run_fixture(domain: &str, ips: &[&str], options: &DnsblOptions) -> Run 
         host: None,
         selectors: vec![],
         helo: None,
+        message: None,
     };
     let emitted = RefCell::new(Vec::new());
     let emit = |r: &CheckResult| emitted.borrow_mut().push(r.id.clone());

@@ -63,6 +63,11 @@ impl Generic {
     }
 }
 
+// Indonesian providers (IDCloudHost, Biznet Gio, DewaVPS/Dewaweb, Niagahoster/Hostinger,
+// Telkom): no default reverse-name pattern is listed because none could be established from
+// their public documentation or from observed PTR names we could cite; guessing one would
+// mislabel customers' own names. Their networks are still recognised from the RDAP
+// registrant (`rdap::provider`), which gives the same `provider-<code>` hint.
 /// Default reverse names of common providers, as `(provider code, suffix)`. A name
 /// ending in the suffix is the provider's default (customers who set their own PTR
 /// get a name of their own domain instead).

@@ -48,6 +48,10 @@ const IANA_V6: (&str, &str) = (
     "IANA IPv6 special-purpose registry",
     "https://www.iana.org/assignments/iana-ipv6-special-registry/",
 );
+const RFC1912: (&str, &str) = (
+    "RFC 1912 §2.1",
+    "https://www.rfc-editor.org/rfc/rfc1912#section-2.1",
+);
 
 /// Findings, as `(key suffix, explained)`: each has `server-<suffix>` as summary and,
 /// when explained, `-why` and `-fix`.
@@ -56,6 +60,7 @@ const FINDINGS: &[(&str, bool)] = &[
     ("public-special", true),
     ("ptr-ok", false),
     ("ptr-none", true),
+    ("ptr-many", true),
     ("ptr-unknown", false),
     ("fcrdns-ok", false),
     ("fcrdns-mismatch", true),
@@ -260,7 +265,9 @@ async fn check_ip(ctx: &CheckContext<'_>, ip: IpAddr) -> Vec<CheckResult> {
             return out;
         }
     };
-    let names: Vec<String> = ptr.names().into_iter().take(MAX_PTR_NAMES).collect();
+    let all_names = ptr.names();
+    let total = all_names.len();
+    let names: Vec<String> = all_names.into_iter().take(MAX_PTR_NAMES).collect();
     if names.is_empty() {
         let host = suggested_host(ctx, &[]);
         let mut e = explain("ptr-none", vec![], pair_records(ip, &host), &[GMAIL, YAHOO]);
@@ -294,17 +301,41 @@ async fn check_ip(ctx: &CheckContext<'_>, ip: IpAddr) -> Vec<CheckResult> {
         );
         return out;
     }
-    out.push(
-        ctx.emit(
-            CheckResult::new(
-                "ip.ptr",
-                Status::Pass,
+    // Hostile or careless reverse zones can hold hundreds of names: only the first
+    // MAX_PTR_NAMES are followed, and the user is told that the rest were not.
+    let ptr_result = if total > MAX_PTR_NAMES {
+        CheckResult::new(
+            "ip.ptr",
+            Status::Warn,
+            Message::new("server-ptr-many")
+                .arg("ip", ip)
+                .arg("count", total)
+                .arg("limit", MAX_PTR_NAMES),
+        )
+        .explain(explain(
+            "ptr-many",
+            vec![
                 Message::new("server-ptr-ok")
                     .arg("ip", ip)
                     .arg("names", names.join(", ")),
-            )
-            .subject(&subject)
-            .details(json!({ "names": names })),
+            ],
+            pair_records(ip, &suggested_host(ctx, &names)),
+            &[RFC1912, GMAIL],
+        ))
+    } else {
+        CheckResult::new(
+            "ip.ptr",
+            Status::Pass,
+            Message::new("server-ptr-ok")
+                .arg("ip", ip)
+                .arg("names", names.join(", ")),
+        )
+    };
+    out.push(
+        ctx.emit(
+            ptr_result
+                .subject(&subject)
+                .details(json!({ "names": names, "total": total })),
         ),
     );
 
@@ -552,7 +583,8 @@ async fn host_forward(ctx: &CheckContext<'_>, ips: &[IpAddr]) -> Vec<CheckResult
 
 /// `host.helo`: the HELO name is an FQDN whose addresses include a sending IP.
 async fn host_helo(ctx: &CheckContext<'_>, ips: &[IpAddr]) -> Vec<CheckResult> {
-    let Some(helo) = &ctx.input.helo else {
+    // The HELO entered, else the one the pasted message's receiver recorded.
+    let Some(helo) = ctx.input.helo_name() else {
         return Vec::new();
     };
     if let Some(problem) = names::fqdn_problem(helo) {

@@ -283,10 +283,12 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
 async fn sending_ips(ctx: &CheckContext<'_>) -> Result<Vec<IpAddr>, LookupError> {
     let found = ctx.sending_ips().await;
     match found.source {
-        Some(SendingIpSource::Input) | Some(SendingIpSource::Host) => match found.error {
-            Some(e) if found.ips.is_empty() => Err(e),
-            _ => Ok(found.ips),
-        },
+        Some(SendingIpSource::Input | SendingIpSource::Host | SendingIpSource::Message) => {
+            match found.error {
+                Some(e) if found.ips.is_empty() => Err(e),
+                _ => Ok(found.ips),
+            }
+        }
         _ => Ok(vec![]),
     }
 }

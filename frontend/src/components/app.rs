@@ -8,24 +8,44 @@ use super::check_form::CheckForm;
 use super::lang_switch::LangSwitch;
 use super::results::Results;
 use crate::browser;
-use crate::hooks::{use_autorun, use_document_language, use_server_probe};
+use crate::hooks::{use_autorun, use_document_language, use_print_expansion, use_server_probe};
 use crate::link;
 use crate::present::t;
 use crate::runner;
+use crate::snapshot::{self, Snapshot};
 use crate::state::{Action, State};
+
+/// The state the page opens in: a snapshot link's report, or the form filled from
+/// the query string (a run starts once the resolver is known).
+fn initial_state() -> State {
+    let query = link::parse_query(&browser::query_string());
+    let query_lang = query.lang;
+    let state = State {
+        // The key lives in this browser's storage only, never in the link.
+        dqs_key: browser::load_dqs_key(),
+        ..State::new(browser::browser_lang(), query)
+    };
+    let hash = browser::location_hash();
+    let Some(value) = snapshot::from_hash(&hash) else {
+        return state;
+    };
+    let mut state = match Snapshot::decode(value) {
+        Ok(snapshot) => state.with(Action::LoadSnapshot(Box::new(snapshot))),
+        Err(error) => state.with(Action::SnapshotBroken(error)),
+    };
+    // A language chosen on the snapshot page itself (`?lang=` next to the fragment).
+    if let Some(lang) = query_lang {
+        state.lang = lang;
+    }
+    state
+}
 
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State {
-        // The key lives in this browser's storage only, never in the link.
-        dqs_key: browser::load_dqs_key(),
-        ..State::new(
-            browser::browser_lang(),
-            link::parse_query(&browser::query_string()),
-        )
-    });
+    let state = use_reducer(initial_state);
     use_document_language(state.lang);
+    use_print_expansion();
     use_server_probe(state.dispatcher());
     use_autorun(state.clone());
 
@@ -38,12 +58,27 @@ pub fn App() -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |lang: Lang| {
             dispatcher.dispatch(Action::SetLang(lang));
-            browser::replace_query(&link::with_lang(&browser::query_string(), lang));
+            // The fragment (a snapshot) stays: the language is the reader's choice.
+            browser::replace_url(
+                &link::with_lang(&browser::query_string(), lang),
+                &browser::location_hash(),
+            );
         })
     };
     let on_submit = {
         let state = state.clone();
         Callback::from(move |()| runner::launch(&state, state.dispatcher()))
+    };
+    let on_rerun = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            // The address bar becomes the inputs link: reloading re-runs, and the
+            // snapshot is no longer what the page shows.
+            if let Some(run) = &state.run {
+                browser::replace_query(&run.query);
+            }
+            runner::launch(&state, state.dispatcher());
+        })
     };
 
     html! {
@@ -70,7 +105,18 @@ pub fn App() -> Html {
                     {on_action}
                     {on_submit}
                 />
-                <Results {lang} phase={state.phase} run={state.run.clone()} />
+                if let Some(error) = state.snapshot_error {
+                    <p id="snapshot-error" class="notice notice-error" role="alert">
+                        { t(lang, error.key()) }
+                    </p>
+                }
+                <Results
+                    {lang}
+                    phase={state.phase}
+                    run={state.run.clone()}
+                    snapshot={state.snapshot.clone()}
+                    {on_rerun}
+                />
                 <CannotCheck {lang} />
             </main>
             <footer class="site-footer">

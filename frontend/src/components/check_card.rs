@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::check_visuals::visual;
 use super::copy_button::CopyButton;
-use crate::present::{check_label, place_key, status_value, t};
+use crate::present::{card_anchor, check_label, place_key, status_value, t};
 
 /// Properties of [`CheckCard`].
 #[derive(Properties, PartialEq)]
@@ -49,6 +49,7 @@ pub fn CheckCard(props: &CheckCardProps) -> Html {
         .filter(|_| check.status != Status::Pass);
     html! {
         <article
+            id={card_anchor(&check.id, check.subject.as_deref())}
             class={classes!("check", format!("check-{status}"))}
             data-id={check.id.clone()}
             data-status={status}

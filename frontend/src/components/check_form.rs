@@ -5,6 +5,7 @@ use inboxable_core::input::Field;
 use yew::prelude::*;
 
 use super::dqs_field::DqsField;
+use super::message_field::MessageField;
 use super::resolver_field::ResolverField;
 use super::text_field::TextField;
 use crate::present::t;
@@ -53,6 +54,8 @@ pub fn CheckForm(props: &CheckFormProps) -> Html {
             on_submit.emit(());
         })
     };
+    // Shown while typing, from the engine's input check: they never stop a run.
+    let warnings = props.form.raw.warnings();
     let field = |field: Field, required: bool, inputmode: &'static str| {
         html! {
             <TextField
@@ -60,6 +63,11 @@ pub fn CheckForm(props: &CheckFormProps) -> Html {
                 {lang}
                 value={props.form.field(field).to_owned()}
                 errors={messages(&props.errors, field.key())}
+                warnings={warnings
+                    .iter()
+                    .filter(|w| w.field == field)
+                    .map(|w| FieldError::from_input(w).message)
+                    .collect::<Vec<Message>>()}
                 {required}
                 inputmode={inputmode}
                 on_edit={on_edit.clone()}
@@ -77,6 +85,12 @@ pub fn CheckForm(props: &CheckFormProps) -> Html {
                 { field(Field::Helo, false, "url") }
             </fieldset>
             { field(Field::Selectors, false, "text") }
+            <MessageField
+                {lang}
+                value={props.form.field(Field::Message).to_owned()}
+                errors={messages(&props.errors, Field::Message.key())}
+                on_edit={on_edit.clone()}
+            />
             <ResolverField
                 {lang}
                 resolver={props.form.resolver}

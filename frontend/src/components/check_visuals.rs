@@ -16,6 +16,7 @@ pub fn visual(lang: Lang, check: &CheckResult) -> Html {
         "spf.authorizes-ip" => spf_evaluation(lang, d, check.status != Status::Pass),
         "ip.blocklists" | "domain.blocklists" => blocklists(lang, d),
         "ip.fcrdns" => fcrdns(lang, check.subject.as_deref().unwrap_or(""), d),
+        id if id.starts_with("provider.") => super::provider_checklist::checklist(lang, check),
         _ => Html::default(),
     }
 }

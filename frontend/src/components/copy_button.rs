@@ -19,6 +19,9 @@ pub struct CopyButtonProps {
     /// What is copied, for screen readers (the button's accessible name).
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// The button's visible text, when "Copy" alone would not say what is copied.
+    #[prop_or_default]
+    pub caption: Option<AttrValue>,
 }
 
 /// `button.copy` and its `aria-live` status.
@@ -53,7 +56,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                 aria-label={props.label.clone()}
                 {onclick}
             >
-                { t(lang, "ui-copy") }
+                { props.caption.clone().unwrap_or_else(|| t(lang, "ui-copy").into()) }
             </button>
             <span class="copy-status" role="status" aria-live="polite">{ status }</span>
         </span>

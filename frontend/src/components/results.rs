@@ -9,8 +9,10 @@ use yew::prelude::*;
 use super::fact_group::FactGroup;
 use super::query_log::QueryLog;
 use super::report::Report;
+use super::report_toolbar::ReportToolbar;
+use super::snapshot_banner::SnapshotBanner;
 use crate::present::{Group, grouped, t};
-use crate::state::{Phase, ResolverNote, Run};
+use crate::state::{Phase, ResolverNote, Run, SnapshotNote};
 
 /// Where running one's own `inboxable-doh` is explained.
 const SELF_HOSTING_DOCS: &str = "https://github.com/inboxable/inboxable/blob/main/deploy/README.md";
@@ -33,6 +35,12 @@ pub struct ResultsProps {
     pub phase: Phase,
     /// The current run.
     pub run: Option<Rc<Run>>,
+    /// Set when the run is a snapshot link's report.
+    #[prop_or_default]
+    pub snapshot: Option<SnapshotNote>,
+    /// The snapshot banner's "re-run now".
+    #[prop_or_default]
+    pub on_rerun: Callback<()>,
 }
 
 /// `#results`, with `data-state` = `idle` | `running` | `done`.
@@ -40,7 +48,14 @@ pub struct ResultsProps {
 pub fn Results(props: &ResultsProps) -> Html {
     let lang = props.lang;
     let body = match (&props.run, props.phase) {
-        (Some(run), Phase::Running | Phase::Done) => run_view(lang, run, props.phase),
+        (Some(run), Phase::Running | Phase::Done) => html! {
+            <>
+                if let Some(note) = &props.snapshot {
+                    <SnapshotBanner {lang} note={note.clone()} on_rerun={props.on_rerun.clone()} />
+                }
+                { run_view(lang, run, props.phase) }
+            </>
+        },
         _ => html! { <p class="idle-note">{ t(lang, "ui-results-idle") }</p> },
     };
     html! {
@@ -94,6 +109,9 @@ fn run_view(lang: Lang, run: &Rc<Run>, phase: Phase) -> Html {
                     </a>
                 }
             </p>
+            if phase == Phase::Done && run.report.is_some() {
+                <ReportToolbar {lang} run={run.clone()} />
+            }
             <Report {lang} checks={run.checks.clone()} verdict={run.verdict.clone()} />
             <h3 class="section-heading">{ t(lang, "report-heading-facts") }</h3>
             { for Group::ALL.into_iter().map(|group| {

@@ -19,6 +19,9 @@ pub struct TextFieldProps {
     pub value: AttrValue,
     /// Problems found at the last submit.
     pub errors: Vec<Message>,
+    /// Things worth a second look in valid text (a look-alike name); never block.
+    #[prop_or_default]
+    pub warnings: Vec<Message>,
     /// Whether the field must be filled.
     #[prop_or_default]
     pub required: bool,
@@ -74,6 +77,13 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             />
             <p id={hint_id} class="hint">{ t(lang, &format!("ui-hint-{key}")) }</p>
             <FieldErrors id={error_id} {lang} messages={props.errors.clone()} />
+            if !props.warnings.is_empty() {
+                <div class="field-warnings" role="status">
+                    { for props.warnings.iter().map(|m| html! {
+                        <p class="field-warning">{ m.render(lang) }</p>
+                    }) }
+                </div>
+            }
         </div>
     }
 }
