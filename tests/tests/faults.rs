@@ -312,7 +312,6 @@ fn mx_apex_faults_are_unknown() {
 }
 
 #[test]
-#[ignore = "engine bug found by this test: a SERVFAIL on the forward lookup of a PTR name makes ip.fcrdns fail instead of unknown"]
 fn mx_host_and_forward_faults_are_unknown() {
     family_under_every_kind(1);
 }
@@ -324,13 +323,11 @@ fn spf_include_faults_are_unknown() {
 }
 
 #[test]
-#[ignore = "engine bug found by this test: a DKIM selector lookup error drops the dependent dkim.* checks instead of making them unknown"]
 fn dkim_faults_are_unknown() {
     family_under_every_kind(3);
 }
 
 #[test]
-#[ignore = "engine bug found by this test: a DMARC lookup error drops the other dmarc.* checks instead of making them unknown"]
 fn dmarc_faults_are_unknown() {
     family_under_every_kind(4);
 }
@@ -429,7 +426,6 @@ fn dnsbl_and_reputation_faults_are_unknown_per_list() {
 /// A `Retry-After` far beyond the run's patience is an error at once — the run
 /// neither waits an hour nor reads the 429 as an empty answer.
 #[test]
-#[ignore = "engine bug found by this test: a DMARC lookup error drops dmarc.syntax/policy/reporting/alignment from the report (32 checks instead of 36) instead of making them unknown"]
 fn a_long_retry_after_is_unknown_without_waiting() {
     let zones = combined_zones();
     let backend = Backend::start(

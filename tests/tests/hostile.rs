@@ -252,7 +252,6 @@ fn cname_loops_end_with_a_clear_result() {
 /// An IP with 300 PTR names: the engine follows at most 10 (ARCHITECTURE.md, bounded
 /// work) and says that it stopped.
 #[test]
-#[ignore = "fails: ip.ptr reports 0 names for 203.0.113.66 with 300 PTRs — to investigate (backend answer size or engine)"]
 fn three_hundred_ptr_names_are_bounded_and_reported() {
     let backend = backend();
     let run = check(

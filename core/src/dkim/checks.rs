@@ -179,25 +179,32 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     for (selector, name, answer) in answers {
         let typed = user.iter().any(|u| u == selector);
         match answer {
-            Err(e) if typed => results.push(
-                ctx.emit(
-                    CheckResult::new(
-                        "dkim.key",
-                        Status::Unknown,
-                        Message::new("dkim-key-unknown")
-                            .arg("name", &name)
-                            .arg_msg("reason", e.message()),
-                    )
-                    .subject(selector)
-                    .details(json!({ "name": name, "error": e }))
-                    .explain(Explanation {
-                        found: vec![
-                            Message::new("check-unknown-reason").arg_msg("reason", e.message()),
-                        ],
-                        ..Explanation::default()
-                    }),
-                ),
-            ),
+            // The key's checks all depend on the one lookup: each is unknown for the same
+            // reason, so a report has the same checks whether or not the resolver failed.
+            Err(e) if typed => {
+                for id in KEY_CHECKS {
+                    results.push(
+                        ctx.emit(
+                            CheckResult::new(
+                                id,
+                                Status::Unknown,
+                                Message::new("dkim-key-unknown")
+                                    .arg("name", &name)
+                                    .arg_msg("reason", e.message()),
+                            )
+                            .subject(selector)
+                            .details(json!({ "name": name, "error": e }))
+                            .explain(Explanation {
+                                found: vec![
+                                    Message::new("check-unknown-reason")
+                                        .arg_msg("reason", e.message()),
+                                ],
+                                ..Explanation::default()
+                            }),
+                        ),
+                    );
+                }
+            }
             Err(e) => errors.push(e),
             Ok(answer) => {
                 let keys: Vec<String> = answer
@@ -230,6 +237,9 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     }
     results
 }
+
+/// The checks made of every key found, in the order they are emitted.
+const KEY_CHECKS: [&str; 4] = ["dkim.key", "dkim.key-strength", "dkim.revoked", "dkim.testing"];
 
 /// A selector under which a key was found.
 struct Selector<'a> {

@@ -224,7 +224,19 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
         "rfc9989_tree_walk": tree_walk(domain),
     });
     let found = match discover(ctx, domain).await {
-        Err(e) => return vec![ctx.emit(unknown("dmarc.present", "present-unknown", &e))],
+        // Every DMARC check depends on this lookup: each is unknown for the same reason.
+        Err(e) => {
+            return [
+                "dmarc.present",
+                "dmarc.syntax",
+                "dmarc.policy",
+                "dmarc.reporting",
+                "dmarc.alignment",
+            ]
+            .into_iter()
+            .map(|id| ctx.emit(unknown(id, "present-unknown", &e)))
+            .collect();
+        }
         Ok(None) => {
             let name = format!("_dmarc.{domain}");
             let result = CheckResult::new(

@@ -260,8 +260,12 @@ async fn check_ip(ctx: &CheckContext<'_>, ip: IpAddr) -> Vec<CheckResult> {
     {
         Ok(answer) => answer,
         Err(e) => {
+            // Everything about the PTR name depends on this lookup: each check is unknown
+            // for the same reason rather than missing from the report.
             out.push(ctx.emit(unknown("ip.ptr", "ptr-unknown", &subject, &e)));
             out.push(ctx.emit(unknown("ip.fcrdns", "fcrdns-unknown", &subject, &e)));
+            out.push(ctx.emit(unknown("ip.ptr-fqdn", "ptr-unknown", &subject, &e)));
+            out.push(ctx.emit(unknown("ip.ptr-generic", "ptr-unknown", &subject, &e)));
             return out;
         }
     };
