@@ -410,7 +410,11 @@ pub async fn run(ctx: &CheckContext<'_>, rdap: &RdapOptions) -> Vec<CheckResult>
             Some(e) => Message::new("dnsbl-no-sending-ip-reason").arg_msg("reason", e.message()),
             None => Message::new("dnsbl-no-sending-ip"),
         };
-        return vec![ctx.emit(CheckResult::new("ip.reputation", Status::Unknown, summary))];
+        return vec![ctx.emit(
+            CheckResult::new("ip.reputation", Status::Unknown, summary).explain(
+                crate::server::no_sending_ip_explanation(sending.error.as_ref()),
+            ),
+        )];
     }
     join_all(sending.ips.iter().map(|ip| async move {
         let (s, n) = join!(signals(ctx, *ip), network_of(rdap, *ip));

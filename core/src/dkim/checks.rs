@@ -239,7 +239,12 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
 }
 
 /// The checks made of every key found, in the order they are emitted.
-const KEY_CHECKS: [&str; 4] = ["dkim.key", "dkim.key-strength", "dkim.revoked", "dkim.testing"];
+const KEY_CHECKS: [&str; 4] = [
+    "dkim.key",
+    "dkim.key-strength",
+    "dkim.revoked",
+    "dkim.testing",
+];
 
 /// A selector under which a key was found.
 struct Selector<'a> {

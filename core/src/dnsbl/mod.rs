@@ -584,7 +584,11 @@ pub async fn run_with(ctx: &CheckContext<'_>, options: &DnsblOptions) -> Vec<Che
                 }
                 None => Message::new("dnsbl-no-sending-ip"),
             };
-            return vec![ctx.emit(CheckResult::new("ip.blocklists", Status::Unknown, summary))];
+            return vec![ctx.emit(
+                CheckResult::new("ip.blocklists", Status::Unknown, summary).explain(
+                    crate::server::no_sending_ip_explanation(sending.error.as_ref()),
+                ),
+            )];
         }
         join_all(sending.ips.iter().map(|ip: &IpAddr| async move {
             let subject = Subject::Ip(*ip);

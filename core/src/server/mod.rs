@@ -56,6 +56,7 @@ const RFC1912: (&str, &str) = (
 /// Findings, as `(key suffix, explained)`: each has `server-<suffix>` as summary and,
 /// when explained, `-why` and `-fix`.
 const FINDINGS: &[(&str, bool)] = &[
+    ("no-sending-ip", true),
     ("public-ok", false),
     ("public-special", true),
     ("ptr-ok", false),
@@ -81,7 +82,6 @@ const FINDINGS: &[(&str, bool)] = &[
     ("helo-no-address", true),
     ("helo-mismatch", true),
     ("helo-unknown", false),
-    ("no-sending-ip", false),
 ];
 
 /// Every message key this family can produce.
@@ -198,6 +198,16 @@ fn where_ptr(provider: Option<&str>) -> Vec<Message> {
     out
 }
 
+/// Why the sending IP matters and how to give it, for every check that needs one
+/// (`ip.ptr` here, `ip.blocklists`, `ip.reputation`) when none is known; `error` is the
+/// lookup that stopped us finding it, if one did.
+pub fn no_sending_ip_explanation(error: Option<&LookupError>) -> Explanation {
+    let found = error
+        .map(|e| vec![Message::new("check-unknown-reason").arg_msg("reason", e.message())])
+        .unwrap_or_default();
+    explain("no-sending-ip", found, vec![], &[GMAIL])
+}
+
 /// Runs the sending-server checks.
 pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     let sending = ctx.sending_ips().await;
@@ -209,7 +219,8 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
                 "ip.ptr",
                 Status::Unknown,
                 Message::new("server-no-sending-ip"),
-            ),
+            )
+            .explain(no_sending_ip_explanation(None)),
         };
         results.push(ctx.emit(result));
     }
