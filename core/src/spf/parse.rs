@@ -300,7 +300,14 @@ fn term_kind(t: &str, start: usize, diagnostics: &mut Vec<Diagnostic>) -> Option
             let code = SyntaxError::UnknownMechanism {
                 name: name.to_owned(),
             };
-            return bad(diagnostics, start, code, q_len, q_len + name.len().max(1));
+            // A bare qualifier ("-") has no name to point at: point at the qualifier
+            // (a span past the term's end would cut the record out of bounds).
+            let (from, to) = if name.is_empty() {
+                (0, t.len())
+            } else {
+                (q_len, q_len + name.len())
+            };
+            return bad(diagnostics, start, code, from, to);
         }
     };
     Some(TermKind::Directive {
@@ -580,6 +587,22 @@ mod tests {
         "v=spf1 redirect=%{d}.d.spf.example.com.",
         "v=spf1 default=+ x=",
     ];
+
+    /// Found by the `spf_parse` fuzz target: a bare qualifier at the end of the record
+    /// reported a span one past the text.
+    #[test]
+    fn a_bare_qualifier_is_pointed_at_inside_the_record() {
+        for text in ["1 zx -", "v=spf1 -", "v=spf1 ~ -all", "v=spf1 +"] {
+            let record = parse(text);
+            assert!(!record.diagnostics.is_empty(), "{text}");
+            for d in &record.diagnostics {
+                assert!(
+                    d.span.start <= d.span.end && text.get(d.span.start..d.span.end).is_some(),
+                    "{text}: {d:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn valid_records_have_no_errors() {
