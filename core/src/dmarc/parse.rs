@@ -20,8 +20,11 @@ pub fn is_dmarc_record(text: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start();
-    rest.len() >= 6
-        && rest[..6].eq_ignore_ascii_case("DMARC1")
+    // By bytes: a record may hold any UTF-8, and slicing the text at byte 6 would panic
+    // inside a multi-byte character (found by the `dmarc_parse` fuzz target).
+    let bytes = rest.as_bytes();
+    bytes.len() >= 6
+        && bytes[..6].eq_ignore_ascii_case(b"DMARC1")
         && rest[6..]
             .chars()
             .next()
@@ -352,6 +355,23 @@ mod tests {
             );
             assert!(parse(text).has_errors(), "{text}");
         }
+    }
+
+    /// Found by the `dmarc_parse` fuzz target: a multi-byte character across byte 6 after
+    /// `v=` panicked when the version was sliced out of the text.
+    #[test]
+    fn non_ascii_after_v_is_not_a_record_and_does_not_panic() {
+        for text in [
+            "v=DMA\0n\u{673}",
+            "v=DMARC\u{e9}",
+            "v=\u{1F600}\u{1F600}",
+            "v=DMARC1",
+        ] {
+            let record = parse(text);
+            assert_eq!(record.text, text);
+        }
+        assert!(!is_dmarc_record("v=DMA\0n\u{673}"));
+        assert!(is_dmarc_record("v=DMARC1; p=none"));
     }
 
     #[test]
