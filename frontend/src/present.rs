@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use inboxable_core::dns::LookupError;
 use inboxable_core::facts::{Fact, FactKind, FactValue};
 use inboxable_core::i18n::{self, Lang, Message};
-use inboxable_core::report::{CheckResult, FixPlace, FixRecord, Status};
+use inboxable_core::report::{FixPlace, Status};
 
 /// The text of a catalogue key without arguments.
 pub fn t(lang: Lang, key: &str) -> String {
@@ -135,53 +135,12 @@ fn sort_key(fact: &Fact) -> (u8, Option<IpAddr>, String, u8) {
     }
 }
 
-/// The three groups of check cards.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CardGroup {
-    /// `ip.*`, `host.*`.
-    Server,
-    /// `spf.*`, `dkim.*`, `dmarc.*`, `mx.*`, `domain.*`.
-    Domain,
-    /// `provider.*`: the Gmail, Yahoo and Outlook.com checklists.
-    Providers,
-    /// `mta-sts`, `tls-rpt`, `bimi`, `dnssec`, `dane` and anything else.
-    Extras,
-}
-
-impl CardGroup {
-    /// In page order.
-    pub const ALL: [CardGroup; 4] = [Self::Server, Self::Domain, Self::Providers, Self::Extras];
-
-    /// The group of a check id.
-    pub fn of(id: &str) -> Self {
-        match id.split('.').next().unwrap_or(id) {
-            "ip" | "host" => Self::Server,
-            "spf" | "dkim" | "dmarc" | "mx" | "domain" => Self::Domain,
-            "provider" => Self::Providers,
-            _ => Self::Extras,
-        }
-    }
-
-    /// The heading's catalogue key.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Server => "ui-checks-server",
-            Self::Domain => "ui-checks-domain",
-            Self::Providers => "provider-heading",
-            Self::Extras => "ui-checks-extras",
-        }
-    }
-
-    /// The `data-group` value.
-    pub fn value(self) -> &'static str {
-        match self {
-            Self::Server => "server",
-            Self::Domain => "domain",
-            Self::Providers => "providers",
-            Self::Extras => "extras",
-        }
-    }
-}
+/// The card groups, their order and failures-first sorting, the check labels and the
+/// combined fix are the engine's (`inboxable_core::render`), shared with the Markdown
+/// export and the CLI so the page and the exports can never group or order differently.
+pub use inboxable_core::render::{
+    CheckGroup as CardGroup, check_label, checks_of, fix_records, fix_snippet,
+};
 
 /// The `data-status` value of a status.
 pub fn status_value(status: Status) -> &'static str {
@@ -192,27 +151,6 @@ pub fn status_value(status: Status) -> &'static str {
         Status::Unknown => "unknown",
         Status::Info => "info",
     }
-}
-
-/// Display rank: failures first, passes last.
-pub fn status_rank(status: Status) -> u8 {
-    match status {
-        Status::Fail => 0,
-        Status::Warn => 1,
-        Status::Unknown => 2,
-        Status::Info => 3,
-        Status::Pass => 4,
-    }
-}
-
-/// The checks of `group`, failures first; arrival order otherwise.
-pub fn checks_of(checks: &[CheckResult], group: CardGroup) -> Vec<&CheckResult> {
-    let mut out: Vec<&CheckResult> = checks
-        .iter()
-        .filter(|c| CardGroup::of(&c.id) == group)
-        .collect();
-    out.sort_by_key(|c| status_rank(c.status));
-    out
 }
 
 /// The HTML id of a check's card, unique per check and subject, so a provider
@@ -234,17 +172,6 @@ pub fn card_anchor(id: &str, subject: Option<&str>) -> String {
         .collect()
 }
 
-/// The label of a check id (`spf.lookups` → `spf-lookups-label`), or the id itself
-/// when the catalogue has none.
-pub fn check_label(lang: Lang, id: &str) -> String {
-    let key = format!("{}-label", id.replace('.', "-"));
-    if i18n::has_key(lang, &key) {
-        t(lang, &key)
-    } else {
-        id.to_owned()
-    }
-}
-
 /// The catalogue key saying where a fix is made.
 pub fn place_key(place: FixPlace) -> &'static str {
     match place {
@@ -252,58 +179,6 @@ pub fn place_key(place: FixPlace) -> &'static str {
         FixPlace::IpProvider => "ui-place-ip-provider",
         FixPlace::MailServer => "ui-place-mail-server",
     }
-}
-
-/// Every place, in the order the combined fix lists them.
-pub const PLACES: [FixPlace; 3] = [
-    FixPlace::DnsHost,
-    FixPlace::IpProvider,
-    FixPlace::MailServer,
-];
-
-/// Every record of every non-pass check, once each, grouped by place.
-pub fn fix_records(checks: &[CheckResult]) -> Vec<(FixPlace, Vec<&FixRecord>)> {
-    let mut all: Vec<&FixRecord> = Vec::new();
-    for check in checks.iter().filter(|c| c.status != Status::Pass) {
-        for record in check.explanation.iter().flat_map(|e| &e.records) {
-            if !all
-                .iter()
-                .any(|r| r.place == record.place && r.record == record.record)
-            {
-                all.push(record);
-            }
-        }
-    }
-    PLACES
-        .into_iter()
-        .map(|place| {
-            (
-                place,
-                all.iter()
-                    .copied()
-                    .filter(|r| r.place == place)
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, records)| !records.is_empty())
-        .collect()
-}
-
-/// The combined fix as one zone snippet: a `;` comment line naming each place, then
-/// its records.
-pub fn fix_snippet(lang: Lang, groups: &[(FixPlace, Vec<&FixRecord>)]) -> String {
-    let mut out = String::new();
-    for (place, records) in groups {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str(&format!("; {}\n", t(lang, place_key(*place))));
-        for record in records {
-            out.push_str(&record.record);
-            out.push('\n');
-        }
-    }
-    out
 }
 
 /// A short label for a resolver URL in the log: its host, or the URL itself.
@@ -414,62 +289,13 @@ mod tests {
         }
     }
 
-    fn check(id: &str, status: Status, records: &[(FixPlace, &str)]) -> CheckResult {
-        let mut c = CheckResult::new(id, status, Message::new("status-pass"));
-        if !records.is_empty() {
-            c = c.explain(inboxable_core::report::Explanation {
-                records: records
-                    .iter()
-                    .map(|(place, record)| FixRecord {
-                        place: *place,
-                        record: (*record).into(),
-                        replaces: false,
-                    })
-                    .collect(),
-                ..Default::default()
-            });
-        }
-        c
-    }
-
     #[test]
-    fn cards_are_grouped_failures_first() {
-        let checks = vec![
-            check("spf.present", Status::Pass, &[]),
-            check("ip.ptr", Status::Pass, &[]),
-            check("spf.lookups", Status::Unknown, &[]),
-            check("dmarc.policy", Status::Warn, &[]),
-            check("ip.fcrdns", Status::Fail, &[]),
-            check("mx.present", Status::Info, &[]),
-            check("spf.all", Status::Fail, &[]),
-            check("dnssec", Status::Pass, &[]),
-            check("mta-sts", Status::Warn, &[]),
-        ];
-        let ids = |g| -> Vec<&str> {
-            checks_of(&checks, g)
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect()
-        };
-        assert_eq!(ids(CardGroup::Server), ["ip.fcrdns", "ip.ptr"]);
-        assert_eq!(
-            ids(CardGroup::Domain),
-            [
-                "spf.all",
-                "dmarc.policy",
-                "spf.lookups",
-                "mx.present",
-                "spf.present"
-            ]
-        );
-        assert_eq!(ids(CardGroup::Extras), ["mta-sts", "dnssec"]);
-        assert_eq!(CardGroup::of("domain.blocklists"), CardGroup::Domain);
-        assert_eq!(CardGroup::of("host.helo"), CardGroup::Server);
-        assert_eq!(CardGroup::of("provider.yahoo"), CardGroup::Providers);
+    fn card_anchors_are_html_ids() {
         assert_eq!(
             card_anchor("ip.fcrdns", Some("2001:db8::25")),
             "check-ip-fcrdns-2001-db8--25"
         );
+        assert_eq!(card_anchor("mta-sts", None), "check-mta-sts");
     }
 
     #[test]
@@ -490,40 +316,6 @@ mod tests {
             }
             assert_eq!(check_label(lang, "no.such"), "no.such");
         }
-    }
-
-    #[test]
-    fn the_combined_fix_groups_records_by_place_once_each() {
-        let checks = vec![
-            check(
-                "ip.ptr",
-                Status::Fail,
-                &[(
-                    FixPlace::IpProvider,
-                    "5.113.0.203.in-addr.arpa. IN PTR mail.example.com.",
-                )],
-            ),
-            check("spf.all", Status::Pass, &[(FixPlace::DnsHost, "ignored")]),
-            check(
-                "spf.lookups",
-                Status::Fail,
-                &[(FixPlace::DnsHost, "example.com. IN TXT \"v=spf1 -all\"")],
-            ),
-            check(
-                "spf.authorizes-ip",
-                Status::Fail,
-                &[(FixPlace::DnsHost, "example.com. IN TXT \"v=spf1 -all\"")],
-            ),
-        ];
-        let groups = fix_records(&checks);
-        assert_eq!(groups.len(), 2);
-        assert_eq!(groups[0].0, FixPlace::DnsHost);
-        assert_eq!(groups[0].1.len(), 1);
-        let snippet = fix_snippet(Lang::En, &groups);
-        assert!(snippet.starts_with("; "), "{snippet}");
-        assert!(snippet.contains("IN PTR mail.example.com."));
-        assert!(!snippet.contains("ignored"));
-        assert!(snippet.find("v=spf1").unwrap() < snippet.find("PTR").unwrap());
     }
 
     #[test]
@@ -551,7 +343,7 @@ mod tests {
         ] {
             keys.push(format!("ui-verdict-title-{}", status_value(s)));
         }
-        for p in PLACES {
+        for p in inboxable_core::render::PLACES {
             keys.push(place_key(p).to_owned());
         }
         for g in CardGroup::ALL {

@@ -144,3 +144,44 @@ async fn provider_checklists_show_each_item_in_english_and_indonesian() {
     })
     .await;
 }
+
+/// The fix-everything block names the DNS host recognised from the NS records and, in the
+/// snippet's comments, where in its panel to add the records (Cloudflare here), in English
+/// and Indonesian.
+#[tokio::test]
+async fn the_combined_fix_names_the_dns_host_from_its_name_servers() {
+    let backend = page_backend();
+    let base = format!(
+        "{}/?domain=cf-hosted.example&ip=192.0.2.25",
+        backend.http_url()
+    );
+    with_browser(1280, 2000, async |client: &Client| -> Flow {
+        for lang in ["en", "id"] {
+            open_done(client, &format!("{base}&lang={lang}")).await?;
+            let v = eval(
+                client,
+                "const p = document.querySelector('#dns-host'); \
+                 const s = document.querySelector('#fix-all .fix-all-snippet'); \
+                 return { host: p && p.dataset.host, line: p && p.textContent, \
+                          snippet: s && s.textContent };",
+            )
+            .await?;
+            ensure!(v["host"] == "cloudflare", "[{lang}] {v:#}");
+            let line = v["line"].as_str().unwrap_or_default();
+            ensure!(
+                line.contains("Cloudflare") && line.contains("amy.ns.cloudflare.com"),
+                "[{lang}] {v:#}"
+            );
+            let snippet = v["snippet"].as_str().unwrap_or_default();
+            ensure!(
+                snippet
+                    .lines()
+                    .any(|l| l.starts_with("; ") && l.contains("Cloudflare")),
+                "[{lang}] the snippet does not say where at Cloudflare: {snippet}"
+            );
+            screenshot(client, &format!("fix-all-dns-host-{lang}")).await?;
+        }
+        Ok(())
+    })
+    .await;
+}

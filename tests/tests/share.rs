@@ -741,3 +741,45 @@ async fn pass_and_fail_in_both_languages_at_desktop_and_375_px() {
     })
     .await;
 }
+
+/// "Download Markdown" gives the engine's Markdown report of the run (the renderer
+/// `inboxable check --format markdown` uses): the title with the domain, the groups in
+/// the page's language, and the combined fix as a zone block.
+#[tokio::test]
+async fn the_markdown_export_is_the_engines_report() {
+    let backend = page_backend();
+    let url = format!(
+        "{}/?domain=example.net&ip=93.184.215.20&lang=id",
+        backend.http_url()
+    );
+    with_browser(1280, 1000, async |client: &Client| -> Flow {
+        run_page(client, &url).await?;
+        click(client, "#download-markdown").await?;
+        wait_js(
+            client,
+            "#download-markdown[data-href]",
+            "return document.querySelector('#download-markdown').dataset.href || null;",
+        )
+        .await?;
+        let text = eval(
+            client,
+            "const x = new XMLHttpRequest(); \
+             x.open('GET', document.querySelector('#download-markdown').dataset.href, false); \
+             x.send(); return x.responseText;",
+        )
+        .await?;
+        let text = text.as_str().ok_or("no export text")?;
+        ensure!(
+            text.starts_with("# ")
+                && text
+                    .lines()
+                    .next()
+                    .is_some_and(|l| l.contains("`example.net`")),
+            "{text:.400}"
+        );
+        ensure!(text.contains("\n## Server pengirim\n"), "{text:.400}");
+        ensure!(text.contains("```zone"), "no zone block in:\n{text:.2000}");
+        Ok(())
+    })
+    .await;
+}

@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 use super::check_card::{CheckCard, badge};
 use super::copy_button::CopyButton;
+use inboxable_core::dnshost;
+use inboxable_core::facts::Fact;
 use inboxable_core::report::FixPlace;
 
 use crate::present::{CardGroup, checks_of, fix_records, fix_snippet, status_value, t};
@@ -28,6 +30,8 @@ pub struct ReportProps {
     pub checks: Vec<CheckResult>,
     /// The final verdict, once the run is done.
     pub verdict: Option<Verdict>,
+    /// The facts so far: the NS fact names the DNS host the fixes are made at.
+    pub facts: Vec<Fact>,
 }
 
 /// `#verdict`, the card groups and `#fix-all`.
@@ -38,7 +42,7 @@ pub fn Report(props: &ReportProps) -> Html {
     html! {
         <>
             { verdict(lang, &props.checks, props.verdict.as_ref()) }
-            <FixAll {lang} checks={props.checks.clone()} />
+            <FixAll {lang} checks={props.checks.clone()} facts={props.facts.clone()} />
             <h3 class="section-heading">{ t(lang, "report-heading-checks") }</h3>
             { for CardGroup::ALL.into_iter().map(|group| {
                 let cards = checks_of(&props.checks, group);
@@ -112,6 +116,8 @@ pub struct FixAllProps {
     pub lang: Lang,
     /// The checks so far.
     pub checks: Vec<CheckResult>,
+    /// The facts so far (the NS fact recognises the DNS host).
+    pub facts: Vec<Fact>,
 }
 
 /// `#fix-all`: every record of every non-pass check, grouped by place, one Copy.
@@ -122,11 +128,21 @@ pub fn FixAll(props: &FixAllProps) -> Html {
     if groups.is_empty() {
         return Html::default();
     }
-    let snippet = fix_snippet(lang, &groups);
+    // At a recognised DNS host the snippet's comments name where in its panel to add the
+    // records, and the line above it says whose name servers these are.
+    let host = dnshost::from_facts(&props.facts);
+    let ns = dnshost::ns_of(&props.facts);
+    let snippet = fix_snippet(lang, &groups, host.as_ref());
+    let host_line = dnshost::summary(host.as_ref(), &ns);
     html! {
         <section id="fix-all" class="fix-all card" aria-labelledby="fix-all-heading">
             <h3 id="fix-all-heading">{ t(lang, "ui-fix-all-heading") }</h3>
             <p class="hint">{ t(lang, "ui-fix-all-intro") }</p>
+            if !ns.is_empty() {
+                <p id="dns-host" class="hint" data-host={host.as_ref().map(|h| h.id.clone())}>
+                    { host_line.render(lang) }
+                </p>
+            }
             <ul class="fix-all-places">
                 { for groups.iter().map(|(place, records)| html! {
                     <li>

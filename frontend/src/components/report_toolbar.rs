@@ -1,5 +1,5 @@
 //! The toolbar of a finished report: copy the inputs link, copy a snapshot link,
-//! download the JSON report, print.
+//! download the JSON or Markdown report, print.
 
 use std::rc::Rc;
 
@@ -31,6 +31,13 @@ pub fn json_export(run: &Run, lang: Lang) -> Option<String> {
         "{}\n",
         serde_json::to_string_pretty(&report.to_json(lang)).ok()?
     ))
+}
+
+/// The Markdown export: the engine's renderer, the same text as
+/// `inboxable check --format markdown` for the same run.
+pub fn markdown_export(run: &Run, lang: Lang) -> Option<String> {
+    let report = run.report.as_ref()?;
+    Some(inboxable_core::render::markdown(report, lang))
 }
 
 /// The snapshot fragment value of a finished run and whether it dropped the query
@@ -71,6 +78,7 @@ pub fn ReportToolbar(props: &ReportToolbarProps) -> Html {
     let lang = props.lang;
     let snapshot = use_memo(SameRun(props.run.clone()), |run| snapshot_value(&run.0));
     let json_href = use_state(|| None::<String>);
+    let markdown_href = use_state(|| None::<String>);
     let run = &props.run;
     let Some((value, answers_dropped)) = (*snapshot).clone() else {
         return Html::default();
@@ -91,6 +99,20 @@ pub fn ReportToolbar(props: &ReportToolbarProps) -> Html {
             }
             let name = file_name(&run, "json");
             json_href.set(browser::download(&name, "application/json", &text));
+        })
+    };
+    let on_markdown = {
+        let run = run.clone();
+        let markdown_href = markdown_href.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(text) = markdown_export(&run, lang) else {
+                return;
+            };
+            if let Some(old) = markdown_href.as_deref() {
+                browser::revoke(old);
+            }
+            let name = file_name(&run, "md");
+            markdown_href.set(browser::download(&name, "text/markdown", &text));
         })
     };
     let on_print = Callback::from(|_: MouseEvent| browser::print());
@@ -119,6 +141,15 @@ pub fn ReportToolbar(props: &ReportToolbarProps) -> Html {
                     onclick={on_json}
                 >
                     { t(lang, "ui-download-json") }
+                </button>
+                <button
+                    type="button"
+                    id="download-markdown"
+                    class="tool"
+                    data-href={(*markdown_href).clone()}
+                    onclick={on_markdown}
+                >
+                    { t(lang, "ui-download-markdown") }
                 </button>
                 <button type="button" id="print" class="tool" onclick={on_print}>
                     { t(lang, "ui-print") }

@@ -112,7 +112,7 @@ fn run_view(lang: Lang, run: &Rc<Run>, phase: Phase) -> Html {
             if phase == Phase::Done && run.report.is_some() {
                 <ReportToolbar {lang} run={run.clone()} />
             }
-            <Report {lang} checks={run.checks.clone()} verdict={run.verdict.clone()} />
+            <Report {lang} checks={run.checks.clone()} verdict={run.verdict.clone()} facts={run.facts.clone()} />
             <h3 class="section-heading">{ t(lang, "report-heading-facts") }</h3>
             { for Group::ALL.into_iter().map(|group| {
                 let facts: Vec<_> = grouped(&run.facts, group).into_iter().cloned().collect();
