@@ -4,9 +4,9 @@
 //! SIGTERM in the middle of a flood.
 //!
 //! The load generator is `wrk` (Debian package `wrk`, installed by `cargo xtask setup --test`);
-//! every run is bounded in time. The figures are printed (run with `--nocapture` to see them);
-//! `cargo xtask test` runs this file in its `load` step with the release backend, so they
-//! describe the binary people deploy. The bounds asserted here hold for a debug build too.
+//! every run is bounded in time. The figures are printed (run with `--nocapture` to see them).
+//! `cargo xtask test` runs this file in its `cargo-test` step against the debug backend, so the
+//! bounds asserted here are ones a debug build meets; a release build does better.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};

@@ -254,11 +254,40 @@ fn demo_zones(dir: &Path) -> String {
     }
 }
 
+/// The size of `target/` and the space left on its disk, for the summary: a CI run once
+/// failed when the disk filled under the linker, and the figures show which step grows it.
+fn disk_note() -> String {
+    let target = match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => workspace_root().join(dir),
+        None => workspace_root().join("target"),
+    };
+    let output = |cmd: &mut Command| {
+        cmd.output()
+            .ok()
+            .filter(|out| out.status.success())
+            .map(|out| String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let used = output(Command::new("du").args(["-sh"]).arg(&target))
+        .and_then(|text| text.split_whitespace().next().map(str::to_string));
+    let free = output(
+        Command::new("df")
+            .args(["-h", "--output=avail"])
+            .arg(&target),
+    )
+    .and_then(|text| text.lines().nth(1).map(|line| line.trim().to_string()));
+    format!(
+        "target {}, {} free",
+        used.as_deref().unwrap_or("?"),
+        free.as_deref().unwrap_or("?")
+    )
+}
+
 /// One step of `cargo xtask test`, kept for the timing summary.
 struct StepRecord {
     name: &'static str,
     elapsed: Duration,
     passed: bool,
+    disk: String,
 }
 
 /// Runs the named steps in order, stopping at the first failure, and times each of them.
@@ -283,6 +312,7 @@ impl Steps {
             name,
             elapsed: started.elapsed(),
             passed: outcome.is_ok(),
+            disk: disk_note(),
         });
         outcome.map_err(|err| Error(format!("step `{name}` failed: {err}")))
     }
@@ -292,9 +322,10 @@ impl Steps {
         for record in &self.records {
             let status = if record.passed { "ok  " } else { "FAIL" };
             println!(
-                "  {status} {:<12} {:>8.1}s",
+                "  {status} {:<12} {:>8.1}s   {}",
                 record.name,
-                record.elapsed.as_secs_f64()
+                record.elapsed.as_secs_f64(),
+                record.disk
             );
         }
         println!(

@@ -94,6 +94,11 @@ impl Env {
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut cmd = Command::new(program);
         cmd.env("PATH", &self.path).current_dir(&self.root);
+        // CI builds each crate once: incremental caches there only take disk (hundreds of
+        // megabytes) that the linker may need.
+        if std::env::var_os("CI").is_some() && std::env::var_os("CARGO_INCREMENTAL").is_none() {
+            cmd.env("CARGO_INCREMENTAL", "0");
+        }
         cmd
     }
 
