@@ -14,6 +14,10 @@ dmarc-found-inherited = { $domain } has no record of its own; the record of its 
 dmarc-found-destination = Reports go to { $host }, another organisation's domain, which does not publish { $record }.
 dmarc-found-authorized = { $host } accepts the reports: { $record } exists.
 dmarc-found-lookup-failed = { $record } could not be looked up: { $reason }
+dmarc-found-unverified = { $count ->
+    [one] { $count } more destination was
+   *[other] { $count } more destinations were
+} not checked: the record sends reports to { $total } other organisations' domains, and at most { $limit } are looked up.
 dmarc-mode-relaxed = relaxed (subdomains of the same organisation match)
 dmarc-mode-strict = strict (the domains must be identical)
 dmarc-present-ok = DMARC record at { $name }: { $record }
@@ -75,6 +79,9 @@ dmarc-reporting-invalid-fix = Write each address as mailto:name@domain, separate
 dmarc-reporting-unauthorized = Reports to { $hosts } will be dropped: the destination does not publish { $records }.
 dmarc-reporting-unauthorized-why = RFC 7489 §7.1: when reports go to another organisation's domain, receivers first check that this domain agreed to take them, by looking up a TXT record there that starts with v=DMARC1. Without it Google, Yahoo, Microsoft and others send those reports nowhere.
 dmarc-reporting-unauthorized-fix = The destination's DNS must publish the record below (a wildcard such as *._report._dmarc also works). If the destination is a report service, it usually does this when you add your domain in its dashboard; if it is your own other domain, add it at that domain's DNS host.
+dmarc-reporting-unverified = The record sends reports to { $total } other organisations' domains; { $count } of them were not checked, and receivers need only send to the first two addresses of rua= and of ruf=.
+dmarc-reporting-unverified-why = RFC 7489 §6.2: receivers may limit how many addresses they send reports to, as long as they can send to two: the first two of each list, in the order the record gives. Addresses after those may get no reports at all, and every receiver must look up each external destination's permission record (§7.1) before sending to it. This check looks up a limited number of them, so whether the others accept reports is not known.
+dmarc-reporting-unverified-fix = Keep rua= (and ruf=) to two addresses, the most important first (record below). To get the reports in more places, have one mailbox or report service forward them.
 dmarc-reporting-unknown = Whether the report destinations accept reports could not be checked: { $reason }
 dmarc-alignment-info = Alignment modes: DKIM { $adkim }, SPF { $aspf }. DMARC passes when an aligned SPF or DKIM domain matches { $domain }.
 dmarc-alignment-info-why = SPF counts for DMARC only when the envelope sender (Return-Path) domain matches the From domain, and DKIM only when the signature's d= domain matches it. Gmail requires this alignment from bulk senders; without a message we cannot see which domains your server uses.

@@ -14,6 +14,7 @@ dmarc-found-inherited = { $domain } tidak punya record sendiri; yang berlaku rec
 dmarc-found-destination = Laporan dikirim ke { $host }, domain milik organisasi lain, yang tidak memasang { $record }.
 dmarc-found-authorized = { $host } menerima laporan: { $record } ada.
 dmarc-found-lookup-failed = { $record } tidak bisa dicek: { $reason }
+dmarc-found-unverified = { $count } tujuan lainnya tidak dicek: record mengirim laporan ke { $total } domain milik organisasi lain, dan paling banyak { $limit } yang dicek.
 dmarc-mode-relaxed = relaxed (subdomain dari organisasi yang sama dianggap cocok)
 dmarc-mode-strict = strict (domainnya harus persis sama)
 dmarc-present-ok = Record DMARC di { $name }: { $record }
@@ -72,6 +73,9 @@ dmarc-reporting-invalid-fix = Tulis tiap alamat sebagai mailto:nama@domain, dipi
 dmarc-reporting-unauthorized = Laporan ke { $hosts } akan dibuang: tujuan tidak memasang { $records }.
 dmarc-reporting-unauthorized-why = RFC 7489 §7.1: kalau laporan dikirim ke domain organisasi lain, penerima lebih dulu mengecek bahwa domain itu setuju menerimanya, lewat record TXT di sana yang diawali v=DMARC1. Tanpa itu Google, Yahoo, Microsoft dan lainnya tidak mengirim laporan ke sana.
 dmarc-reporting-unauthorized-fix = DNS domain tujuan harus memasang record di bawah (wildcard seperti *._report._dmarc juga bisa). Kalau tujuannya layanan laporan, biasanya mereka memasangnya sendiri setelah domain Anda ditambahkan di dashboard-nya; kalau itu domain Anda yang lain, tambahkan di DNS hosting domain tersebut.
+dmarc-reporting-unverified = Record mengirim laporan ke { $total } domain milik organisasi lain; { $count } di antaranya tidak dicek, dan penerima hanya wajib mengirim ke dua alamat pertama di rua= dan di ruf=.
+dmarc-reporting-unverified-why = RFC 7489 §6.2: penerima boleh membatasi jumlah alamat yang dikirimi laporan, asalkan bisa mengirim ke dua alamat: dua alamat pertama di tiap daftar, sesuai urutan di record. Alamat sesudahnya bisa saja tidak pernah menerima laporan, dan tiap penerima harus mengecek record izin setiap tujuan eksternal (§7.1) sebelum mengirim ke sana. Pengecekan ini hanya mencari record izin untuk sejumlah tujuan, jadi apakah tujuan lainnya menerima laporan tidak diketahui.
+dmarc-reporting-unverified-fix = Cukup dua alamat di rua= (dan di ruf=), yang terpenting paling depan (record di bawah). Kalau laporan perlu sampai ke lebih banyak tempat, minta satu mailbox atau layanan laporan meneruskannya.
 dmarc-reporting-unknown = Tidak bisa dicek apakah tujuan laporan menerima laporan: { $reason }
 dmarc-alignment-info = Mode alignment: DKIM { $adkim }, SPF { $aspf }. DMARC lolos kalau domain SPF atau DKIM yang align cocok dengan { $domain }.
 dmarc-alignment-info-why = SPF baru dihitung DMARC kalau domain envelope sender (Return-Path) cocok dengan domain di From, dan DKIM hanya kalau domain d= di signature cocok. Gmail mewajibkan alignment ini untuk pengirim massal; tanpa contoh email kami tidak bisa melihat domain mana yang dipakai server Anda.

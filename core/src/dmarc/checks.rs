@@ -31,6 +31,10 @@ const RFC7489_EXTERNAL: (&str, &str) = (
     "RFC 7489 §7.1",
     "https://www.rfc-editor.org/rfc/rfc7489#section-7.1",
 );
+const RFC7489_URIS: (&str, &str) = (
+    "RFC 7489 §6.2",
+    "https://www.rfc-editor.org/rfc/rfc7489#section-6.2",
+);
 const RFC9989: (&str, &str) = ("RFC 9989", "https://www.rfc-editor.org/rfc/rfc9989");
 const GMAIL: (&str, &str) = (
     "Gmail sender guidelines",
@@ -48,6 +52,21 @@ const MICROSOFT: (&str, &str) = (
     "Microsoft: set up DMARC",
     "https://learn.microsoft.com/en-us/defender-office-365/email-authentication-dmarc-configure",
 );
+
+/// RFC 7489 §6.2: receivers "MAY impose a limit on the number of URIs to which they
+/// will send reports but MUST support the ability to send to at least two": only the
+/// first two URIs of `rua=` (and of `ruf=`) are sure to get reports.
+const GUARANTEED_URIS: usize = 2;
+
+/// The most distinct external destination hosts whose `_report._dmarc` authorisation
+/// (RFC 7489 §7.1) one run looks up. Each is one query, and a record can name
+/// hundreds. Real records name a few — the domain's own mailbox and a report service
+/// or two, in `rua=` and `ruf=` — and only the first two of each list are sure to be
+/// used (`GUARANTEED_URIS`: 4 hosts at most). Ten covers those with room, is the
+/// engine's bound elsewhere too (10 MX hosts, 10 PTR names, RFC 7208's 10
+/// DNS-querying terms), and keeps a hostile record to ten queries. The hosts past it
+/// are counted, never passed.
+pub const MAX_EXTERNAL_DESTINATIONS: usize = 10;
 
 /// Findings, as `(key suffix, explained)`: `dmarc-<suffix>` is the summary; explained
 /// ones also have `-why` and `-fix`.
@@ -70,6 +89,7 @@ const FINDINGS: &[(&str, bool)] = &[
     ("reporting-none", true),
     ("reporting-invalid", true),
     ("reporting-unauthorized", true),
+    ("reporting-unverified", true),
     ("reporting-unknown", false),
     ("alignment-info", true),
     ("alignment-message-ok", false),
@@ -101,6 +121,7 @@ pub fn catalogue_keys() -> Vec<String> {
             "dmarc-found-destination",
             "dmarc-found-authorized",
             "dmarc-found-lookup-failed",
+            "dmarc-found-unverified",
             "dmarc-mode-relaxed",
             "dmarc-mode-strict",
             "dmarc-found-alignment",
@@ -470,7 +491,27 @@ fn policy(name: &str, domain: &str, found: &Found, record: &Record) -> CheckResu
     result.details(details)
 }
 
-/// `dmarc.reporting`: valid `rua`, and authorisation of external destinations.
+/// The external destination hosts of `record` (outside `own_org`), each once, in the
+/// order their authorisation is looked up: the first two URIs of `rua=` and of `ruf=`
+/// — the ones every receiver must support (RFC 7489 §6.2) — then the rest of `rua=`,
+/// then the rest of `ruf=`, each in the record's order (RFC 7489 §6.2: "A report is
+/// normally sent to each listed URI in the order provided by the Domain Owner").
+fn external_hosts(record: &Record, own_org: &str) -> Vec<String> {
+    let (rua_first, rua_rest) = record.rua.split_at(record.rua.len().min(GUARANTEED_URIS));
+    let (ruf_first, ruf_rest) = record.ruf.split_at(record.ruf.len().min(GUARANTEED_URIS));
+    let mut seen = BTreeSet::new();
+    rua_first
+        .iter()
+        .chain(ruf_first)
+        .chain(rua_rest)
+        .chain(ruf_rest)
+        .filter_map(|u| u.host.as_deref().map(normalize_name))
+        .filter(|h| organizational_domain(h) != own_org && seen.insert(h.clone()))
+        .collect()
+}
+
+/// `dmarc.reporting`: valid `rua`, and authorisation of external destinations (at
+/// most [`MAX_EXTERNAL_DESTINATIONS`] of them).
 async fn reporting(
     ctx: &CheckContext<'_>,
     name: &str,
@@ -484,18 +525,18 @@ async fn reporting(
         .filter(|d| d.code == DiagCode::BadUri)
         .map(|d| d.value.as_str())
         .collect();
-    let hosts: BTreeSet<String> = record
-        .rua
-        .iter()
-        .chain(&record.ruf)
-        .filter_map(|u| u.host.clone())
-        .filter(|h| organizational_domain(h) != own_org)
-        .collect();
-    let checks = join_all(hosts.iter().map(|host| async move {
-        let auth = format!("{policy_domain}._report._dmarc.{host}");
-        let answer = ctx.resolver.lookup(&auth, RecordType::TXT).await;
-        (host.clone(), auth, answer)
-    }))
+    let hosts = external_hosts(record, &own_org);
+    let unverified = hosts.len().saturating_sub(MAX_EXTERNAL_DESTINATIONS);
+    let checks = join_all(
+        hosts
+            .iter()
+            .take(MAX_EXTERNAL_DESTINATIONS)
+            .map(|host| async move {
+                let auth = format!("{policy_domain}._report._dmarc.{host}");
+                let answer = ctx.resolver.lookup(&auth, RecordType::TXT).await;
+                (host.clone(), auth, answer)
+            }),
+    )
     .await;
     let mut found = Vec::new();
     let mut unauthorized = Vec::new();
@@ -532,12 +573,22 @@ async fn reporting(
         };
         destinations.push(json!({ "host": host, "record": auth, "state": state }));
     }
+    if unverified > 0 {
+        found.push(
+            Message::new("dmarc-found-unverified")
+                .arg("count", unverified)
+                .arg("total", hosts.len())
+                .arg("limit", MAX_EXTERNAL_DESTINATIONS),
+        );
+    }
     let uris: Vec<String> = record.rua.iter().map(|u| u.text()).collect();
     let details = json!({
         "rua": uris,
         "ruf": record.ruf.iter().map(|u| u.text()).collect::<Vec<_>>(),
         "invalid": invalid,
         "external": destinations,
+        "external_total": hosts.len(),
+        "external_unverified": unverified,
     });
     let refs = [RFC7489_EXTERNAL, RFC7489_TAGS, YAHOO, GOOGLE_DMARC];
     let result = if record.rua.is_empty() && invalid.is_empty() {
@@ -581,6 +632,26 @@ async fn reporting(
                 .arg("records", auths.join(", ")),
         )
         .explain(explain("reporting-unauthorized", found, records, &refs))
+    } else if unverified > 0 {
+        // Never a pass for a destination not looked up. The fix keeps the URIs every
+        // receiver must support: the first two of each list.
+        let mut shortened = record.clone();
+        shortened.rua.truncate(GUARANTEED_URIS);
+        shortened.ruf.truncate(GUARANTEED_URIS);
+        CheckResult::new(
+            "dmarc.reporting",
+            Status::Warn,
+            Message::new("dmarc-reporting-unverified")
+                .arg("count", unverified)
+                .arg("total", hosts.len())
+                .arg("limit", MAX_EXTERNAL_DESTINATIONS),
+        )
+        .explain(explain(
+            "reporting-unverified",
+            found,
+            vec![txt_record(name, &shortened.corrected(), true)],
+            &[RFC7489_URIS, RFC7489_EXTERNAL],
+        ))
     } else if let Some(e) = error {
         unknown("dmarc.reporting", "reporting-unknown", &e)
     } else {

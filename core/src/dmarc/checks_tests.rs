@@ -282,6 +282,118 @@ fn external_destination_needs_authorisation() {
     );
 }
 
+/// RFC 7489 §6.2: "Receivers MAY impose a limit on the number of URIs to which they
+/// will send reports but MUST support the ability to send to at least two." A record
+/// naming many external destinations costs a bounded number of `_report._dmarc`
+/// lookups (each host once, the first two of `rua=` and of `ruf=` first), and the
+/// destinations not looked up are counted, never passed.
+#[test]
+fn rfc7489_6_2_external_destinations_are_bounded_and_never_passed_unchecked() {
+    use super::MAX_EXTERNAL_DESTINATIONS;
+    use crate::checks::CheckContext;
+    use crate::resolver::RunResolver;
+
+    // The own mailbox first, then 30 external hosts; rep0 is named twice.
+    let mut rua = vec!["mailto:d@example.com".to_owned()];
+    rua.extend((0..30).map(|i| format!("mailto:r{i}@rep{i}.example.net")));
+    rua.insert(3, "mailto:again@REP0.example.net".to_owned());
+    let record = format!(
+        "v=DMARC1; p=reject; rua={}; ruf=mailto:f@forensic.example.org",
+        rua.join(",")
+    );
+    let mut m = with(&record);
+    for host in (0..30)
+        .map(|i| format!("rep{i}.example.net"))
+        .chain(["forensic.example.org".to_owned()])
+    {
+        m.txt(&format!("example.com._report._dmarc.{host}"), &["v=DMARC1"]);
+    }
+    let resolver = RunResolver::new(vec![Box::new(m)]);
+    let emit = |_: &crate::report::CheckResult| {};
+    let input = input("example.com", &[]);
+    let ctx = CheckContext {
+        input: &input,
+        resolver: &resolver,
+        emit: &emit,
+    };
+    let r = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(super::run(&ctx));
+
+    let asked: Vec<String> = resolver
+        .log()
+        .into_iter()
+        .filter(|q| q.name.contains("._report._dmarc."))
+        .map(|q| q.name)
+        .collect();
+    assert_eq!(asked.len(), MAX_EXTERNAL_DESTINATIONS, "{asked:#?}");
+    // The ruf= destination is among the first two of its list, so it is checked
+    // although 30 rua= hosts come before it in the record.
+    assert!(asked.contains(&"example.com._report._dmarc.forensic.example.org".to_owned()));
+    assert_eq!(
+        asked
+            .iter()
+            .filter(|n| n.ends_with(".rep0.example.net"))
+            .count(),
+        1
+    );
+
+    expect(
+        &r,
+        "dmarc.reporting",
+        None,
+        Status::Warn,
+        "dmarc-reporting-unverified",
+    );
+    let reporting = find(&r, "dmarc.reporting", None);
+    assert_eq!(reporting.details["external_total"], 31);
+    assert_eq!(
+        reporting.details["external_unverified"],
+        31 - MAX_EXTERNAL_DESTINATIONS
+    );
+    let external = reporting.details["external"].as_array().expect("external");
+    assert_eq!(external.len(), MAX_EXTERNAL_DESTINATIONS);
+    assert!(external.iter().all(|d| d["state"] == "authorized"));
+    let explanation = reporting.explanation.as_ref().expect("explained");
+    assert!(
+        explanation
+            .found
+            .iter()
+            .any(|f| f.key == "dmarc-found-unverified")
+    );
+    // The fix keeps the URIs every receiver must support: two of each list.
+    assert_eq!(
+        explanation.records[0].record,
+        "_dmarc.example.com. 3600 IN TXT \"v=DMARC1; p=reject; \
+         rua=mailto:d@example.com,mailto:r0@rep0.example.net; \
+         ruf=mailto:f@forensic.example.org\""
+    );
+
+    // Within the bound, every destination is looked up and an authorised set passes.
+    let few = "v=DMARC1; p=reject; rua=mailto:r0@rep0.example.net,mailto:r1@rep1.example.net";
+    let mut m = with(few);
+    for i in 0..2 {
+        m.txt(
+            &format!("example.com._report._dmarc.rep{i}.example.net"),
+            &["v=DMARC1"],
+        );
+    }
+    let r = run(m, "example.com");
+    expect(
+        &r,
+        "dmarc.reporting",
+        None,
+        Status::Pass,
+        "dmarc-reporting-ok",
+    );
+    assert_eq!(
+        find(&r, "dmarc.reporting", None).details["external_unverified"],
+        0
+    );
+}
+
 #[test]
 fn tree_walk_names() {
     assert_eq!(

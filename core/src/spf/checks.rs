@@ -13,7 +13,7 @@ use futures::join;
 use serde_json::json;
 
 use super::fix;
-use super::trace::{Expansion, TraceNode};
+use super::trace::{Expansion, Problem, TraceNode};
 use super::{
     ADVISED_ANSWER_OCTETS, MAX_LOOKUPS, MAX_STRING_OCTETS, MAX_VOID_LOOKUPS, MacroProblem,
     Mechanism, Params, Qualifier, Record, SpfResult, SyntaxError, TermKind, check_host, expand,
@@ -468,10 +468,13 @@ fn lookups(domain: &str, record: &Record, expansion: &Expansion) -> CheckResult 
             Status::Unknown,
             Message::new("spf-lookups-incomplete").arg("count", total),
         );
-        return r.details(details).explain(Explanation {
-            found: vec![problem.message()],
-            ..Explanation::default()
-        });
+        return r
+            .details(details)
+            .details(lookup_error_details(&expansion.errors))
+            .explain(Explanation {
+                found: vec![problem.message()],
+                ..Explanation::default()
+            });
     }
     let (r, _) = result("spf.lookups", Status::Pass, "lookups-ok");
     CheckResult {
@@ -503,10 +506,13 @@ fn void_lookups(expansion: &Expansion) -> CheckResult {
             Message::new("spf-void-incomplete").arg("count", total),
         );
         let found = expansion.errors.iter().map(|p| p.message()).collect();
-        return r.details(details).explain(Explanation {
-            found,
-            ..Explanation::default()
-        });
+        return r
+            .details(details)
+            .details(lookup_error_details(&expansion.errors))
+            .explain(Explanation {
+                found,
+                ..Explanation::default()
+            });
     }
     let (r, _) = result("spf.void-lookups", Status::Pass, "void-ok");
     CheckResult {
@@ -514,6 +520,15 @@ fn void_lookups(expansion: &Expansion) -> CheckResult {
         ..r
     }
     .details(details)
+}
+
+/// `{ "error": … }` with the first lookup error among `problems` (empty when none is
+/// a DNS error), for the `details` of an unknown result.
+fn lookup_error_details(problems: &[Problem]) -> serde_json::Value {
+    match problems.iter().find_map(Problem::lookup_error) {
+        Some(error) => json!({ "error": error }),
+        None => json!({}),
+    }
 }
 
 fn collect_voids(node: &TraceNode, out: &mut Vec<Message>) {
@@ -587,7 +602,12 @@ async fn authorizes(
     let params = Params::for_domain(domain, ip);
     let eval = check_host(ctx.resolver, &params).await;
     let id = "spf.authorizes-ip";
-    let details = serde_json::to_value(&eval).unwrap_or_default();
+    let mut details = serde_json::to_value(&eval).unwrap_or_default();
+    // A temperror is the lookup error of some record in the tree: like every other
+    // unknown result (`CheckResult::unknown`), it carries that error in `details.error`.
+    if let Some(error) = eval.problem.as_ref().and_then(Problem::lookup_error) {
+        details["error"] = json!(error);
+    }
     let decided = eval
         .decided_by
         .iter()
@@ -859,6 +879,14 @@ mod tests {
         let r = run_with(&z, "192.0.2.1").await;
         assert_eq!(get(&r, "spf.authorizes-ip").status, Status::Unknown);
         assert_eq!(get(&r, "spf.lookups").status, Status::Unknown);
+        // Regression: the temperror of an included record carried no `details.error`,
+        // which every other unknown result has.
+        let timeout = json!(LookupError::Timeout { after_ms: 5 });
+        for id in ["spf.authorizes-ip", "spf.lookups", "spf.void-lookups"] {
+            let c = get(&r, id);
+            assert_eq!(c.status, Status::Unknown, "{id}");
+            assert_eq!(c.details["error"], timeout, "{id}: {:#}", c.details);
+        }
     }
 
     /// RFC 7208 §5.5: "This mechanism SHOULD NOT be published." §3.1: type SPF

@@ -294,6 +294,15 @@ impl Problem {
         }
     }
 
+    /// The lookup error of a DNS problem: what an `unknown` result carries in
+    /// `details.error`, as [`crate::report::CheckResult::unknown`] puts it.
+    pub fn lookup_error(&self) -> Option<&LookupError> {
+        match self {
+            Self::Dns { error, .. } => Some(error),
+            _ => None,
+        }
+    }
+
     /// The catalogue suffix.
     pub fn code(&self) -> &'static str {
         match self {
