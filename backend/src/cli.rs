@@ -78,6 +78,16 @@ pub struct Cli {
     /// HTTP listen address; port 0 picks a free port.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// Serve HTTPS (HTTP/2 and HTTP/1.1) with this PEM certificate chain; needs --tls-key.
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert.
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// Serve HTTPS with a certificate made at start for localhost, 127.0.0.1 and ::1 (for
+    /// testing: browsers warn about it).
+    #[arg(long, conflicts_with = "tls_cert")]
+    pub tls_self_signed: bool,
     /// Also answer plain DNS on this address, UDP and TCP on the same port.
     #[arg(long, value_name = "ADDR")]
     pub dns_listen: Option<SocketAddr>,
@@ -184,6 +194,15 @@ impl Cli {
             );
         }
         Ok(())
+    }
+
+    /// The certificate for HTTPS, if the listener is to speak TLS.
+    pub fn tls(&self) -> Option<crate::tls::Certificate<'_>> {
+        match (&self.tls_cert, &self.tls_key) {
+            (Some(cert), Some(key)) => Some(crate::tls::Certificate::Files { cert, key }),
+            _ if self.tls_self_signed => Some(crate::tls::Certificate::SelfSigned),
+            _ => None,
+        }
     }
 
     /// The latency as a duration.

@@ -13,6 +13,7 @@ pub mod json;
 pub mod limits;
 pub mod rdap;
 pub mod recursive;
+pub mod tls;
 pub mod upstream;
 pub mod wire;
 pub mod zones;
@@ -40,6 +41,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     // Exposure checks first: a misconfiguration must fail before anything listens.
     let cors = cli.cors()?;
     cli.check_exposure()?;
+    let tls = cli.tls().map(tls::server_config).transpose()?;
     let zones = match &cli.zones {
         Some(dir) => ZoneSet::load_dir(dir).context("loading zones")?,
         None => ZoneSet::default(),
@@ -91,7 +93,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 
     // Tests parse these lines, so they go to stdout, are flushed at once, and never change.
     let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "listening http://{http_addr}")?;
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    writeln!(stdout, "listening {scheme}://{http_addr}")?;
     if let Some((udp, _)) = &dns {
         writeln!(stdout, "listening dns {}", udp.local_addr()?)?;
     }
@@ -118,13 +121,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         trust_proxy: cli.trust_proxy,
         rdap_dir: cli.rdap.clone(),
     };
-    let app = http::router(state, cli.static_dir.clone(), &cors)
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let app = http::router(state, cli.static_dir.clone(), &cors);
     let mut signal_rx = stop_rx.clone();
-    let server = axum::serve(http_listener, app).with_graceful_shutdown(async move {
-        let _ = signal_rx.wait_for(|stopping| *stopping).await;
-    });
-    let mut server = std::pin::pin!(server.into_future());
+    let server = async move {
+        match tls {
+            Some(config) => {
+                tls::serve(http_listener, config, app, signal_rx).await;
+                Ok(())
+            }
+            None => {
+                let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+                axum::serve(http_listener, app)
+                    .with_graceful_shutdown(async move {
+                        let _ = signal_rx.wait_for(|stopping| *stopping).await;
+                    })
+                    .await
+            }
+        }
+    };
+    let mut server = std::pin::pin!(server);
 
     tokio::select! {
         result = &mut server => result.context("HTTP server failed")?,

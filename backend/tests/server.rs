@@ -548,3 +548,140 @@ async fn max_inflight_answers_503_over_http_and_servfail_over_dns() {
     assert_eq!(info["recursive"], false);
     assert_eq!(info["dnssec"], false);
 }
+
+/// A client for a TLS listener: trusting `root` if given, else any certificate.
+fn tls_client(root: Option<&str>, http1_only: bool) -> reqwest::Client {
+    let mut builder = reqwest::Client::builder().timeout(Duration::from_secs(10));
+    builder = match root {
+        Some(pem) => builder
+            .tls_built_in_root_certs(false)
+            .add_root_certificate(reqwest::Certificate::from_pem(pem.as_bytes()).unwrap()),
+        None => builder.danger_accept_invalid_certs(true),
+    };
+    if http1_only {
+        builder = builder.http1_only();
+    }
+    builder.build().unwrap()
+}
+
+async fn mx_of_example_com(client: &reqwest::Client, base: &str) -> (reqwest::Version, Value) {
+    let response = client
+        .get(format!("{base}/resolve?name=example.com&type=MX"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    (response.version(), response.json().await.unwrap())
+}
+
+#[tokio::test]
+async fn https_offers_http2_and_http1_with_a_self_signed_certificate() {
+    let server = start(Some(&demo_dir()), &["--tls-self-signed"]);
+    assert!(
+        server.http.starts_with("https://127.0.0.1:"),
+        "{}",
+        server.http
+    );
+
+    let (version, body) = mx_of_example_com(&tls_client(None, false), &server.http).await;
+    assert_eq!(version, reqwest::Version::HTTP_2, "ALPN must pick h2");
+    assert_eq!(body["Status"], 0);
+    assert_eq!(body["Answer"][0]["type"], 15, "{body}");
+
+    let (version, http1) = mx_of_example_com(&tls_client(None, true), &server.http).await;
+    assert_eq!(version, reqwest::Version::HTTP_11);
+    assert_eq!(http1, body, "the same answer over either protocol");
+
+    // RFC 8484 POST over HTTP/2.
+    let response = tls_client(None, false)
+        .post(format!("{}/dns-query", server.http))
+        .header("content-type", "application/dns-message")
+        .body(query("example.com.", RecordType::MX).to_vec().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.version(), reqwest::Version::HTTP_2);
+    let answer = Message::from_vec(&response.bytes().await.unwrap()).unwrap();
+    assert_eq!(answer.metadata.response_code, ResponseCode::NoError);
+    assert!(!answer.answers.is_empty());
+
+    // A client that checks certificates refuses the self-signed one; plain HTTP gets no answer.
+    let strict = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    assert!(
+        strict
+            .get(format!("{}/health", server.http))
+            .send()
+            .await
+            .is_err()
+    );
+    let plain = server.http.replacen("https://", "http://", 1);
+    assert!(
+        client()
+            .get(format!("{plain}/health"))
+            .send()
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn https_with_certificate_files_verifies_and_a_mismatched_key_is_refused() {
+    let dir = tempfile_dir("tls-files");
+    let made = rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+    let cert = dir.join("cert.pem");
+    let key = dir.join("key.pem");
+    std::fs::write(&cert, made.cert.pem()).unwrap();
+    std::fs::write(&key, made.signing_key.serialize_pem()).unwrap();
+
+    let server = start(
+        Some(&demo_dir()),
+        &[
+            "--tls-cert",
+            cert.to_str().unwrap(),
+            "--tls-key",
+            key.to_str().unwrap(),
+        ],
+    );
+    // The certificate names localhost: a client trusting it (and nothing else) verifies it.
+    let base = server.http.replacen("127.0.0.1", "localhost", 1);
+    let client = tls_client(Some(&made.cert.pem()), false);
+    let (version, body) = mx_of_example_com(&client, &base).await;
+    assert_eq!(version, reqwest::Version::HTTP_2);
+    assert_eq!(body["Status"], 0);
+
+    // Another key than the certificate's: refused at start, before anything listens.
+    let other = rcgen::KeyPair::generate().unwrap();
+    let wrong = dir.join("other-key.pem");
+    std::fs::write(&wrong, other.serialize_pem()).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_inboxable-doh"))
+        .args(["--listen", "127.0.0.1:0", "--tls-cert"])
+        .arg(&cert)
+        .arg("--tls-key")
+        .arg(&wrong)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(output.stdout.is_empty(), "nothing may listen");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("do not make a usable pair"), "{stderr}");
+
+    // --tls-cert without --tls-key is a usage error.
+    let output = Command::new(env!("CARGO_BIN_EXE_inboxable-doh"))
+        .args(["--listen", "127.0.0.1:0", "--tls-cert"])
+        .arg(&cert)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A fresh directory under the system temp dir for one test.
+fn tempfile_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("inboxable-doh-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

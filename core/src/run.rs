@@ -27,6 +27,18 @@ pub struct RunOptions {
     /// RDAP for `domain.age` and the IP's network in `ip.reputation`; without a
     /// client those are `unknown` / unavailable ("RDAP is off").
     pub rdap: crate::rdap::RdapOptions,
+    /// Verifies the DKIM signatures of a pasted message; `None`: mail-auth in this
+    /// process when the `dkim-verify` feature is on (see [`crate::dkim::verify`]).
+    pub verifier: Option<std::rc::Rc<dyn crate::dkim::verify::SignatureVerifier>>,
+}
+
+impl RunOptions {
+    /// The verifier the run uses: the one given, else the built-in one, if any.
+    pub fn verifier(&self) -> Option<std::rc::Rc<dyn crate::dkim::verify::SignatureVerifier>> {
+        self.verifier
+            .clone()
+            .or_else(crate::dkim::verify::default_verifier)
+    }
 }
 
 /// Runs every check for `input`, calling `on_fact` and `on_check` as facts and

@@ -128,6 +128,18 @@ mod imp {
         }
     }
 
+    /// Runs `f` before the next repaint (`requestAnimationFrame`); with no window, now.
+    pub fn on_next_frame(f: impl FnOnce() + 'static) {
+        use wasm_bindgen::closure::Closure;
+        let Some(window) = window() else {
+            f();
+            return;
+        };
+        let callback = Closure::once_into_js(f);
+        // Not expected to fail in a page; if it did, what `f` does waits for the next call.
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+
     pub fn watch_print() {
         use wasm_bindgen::closure::Closure;
         let Some(window) = window() else { return };
@@ -277,6 +289,10 @@ mod imp {
 
     pub fn print() {}
 
+    pub fn on_next_frame(f: impl FnOnce() + 'static) {
+        f();
+    }
+
     pub fn watch_print() {}
 
     pub fn set_document_language(_code: &str, _title: &str) {}
@@ -305,8 +321,9 @@ mod imp {
 }
 
 pub use imp::{
-    copy_text, download, load_dqs_key, location_hash, now_utc, page_url, print, probe_server,
-    query_string, rdap_bootstrap, replace_url, revoke, server_mode, store_dqs_key, watch_print,
+    copy_text, download, load_dqs_key, location_hash, now_utc, on_next_frame, page_url, print,
+    probe_server, query_string, rdap_bootstrap, replace_url, revoke, server_mode, store_dqs_key,
+    watch_print,
 };
 
 /// Replaces the address bar's query string (and drops any fragment) without a reload.

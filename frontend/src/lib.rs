@@ -10,6 +10,7 @@ pub mod present;
 pub mod runner;
 pub mod snapshot;
 pub mod state;
+pub mod verifier;
 
 pub use components::app::App;
 

@@ -381,6 +381,9 @@ pub enum Action {
     LoadSnapshot(Box<Snapshot>),
     /// The page was opened from a snapshot link that cannot be read.
     SnapshotBroken(SnapshotError),
+    /// Several actions applied in order as one update (and one render): a run's queries,
+    /// facts and checks arrive by the hundred.
+    Batch(Vec<Action>),
 }
 
 impl State {
@@ -418,6 +421,7 @@ impl State {
 
     fn apply(mut self, action: Action) -> Self {
         match action {
+            Action::Batch(actions) => return actions.into_iter().fold(self, Self::apply),
             Action::SetLang(lang) => self.lang = lang,
             Action::Edit(field, text) => {
                 *self.form.field_mut(field) = text;
@@ -761,6 +765,49 @@ mod tests {
         );
         let s = reduce(s, Action::AllChecks(1, vec![]));
         assert_eq!(s.run.as_ref().unwrap().checks.len(), 2);
+    }
+
+    #[test]
+    fn a_batch_is_its_actions_applied_in_order() {
+        let input = RawInput {
+            domain: "example.com".into(),
+            ..RawInput::default()
+        }
+        .parse()
+        .unwrap();
+        let started = reduce(
+            State::default(),
+            Action::Started {
+                id: 1,
+                input: Box::new(input),
+                resolver_note: ResolverNote::Public,
+                query: String::new(),
+            },
+        );
+        let check = CheckResult::new(
+            "spf.present",
+            inboxable_core::report::Status::Pass,
+            Message::new("status-pass"),
+        );
+        let actions = || {
+            vec![
+                Action::Fact(1, fact("example.com")),
+                Action::Check(1, check.clone()),
+                Action::Fact(2, fact("stale.example")),
+                Action::Finished(1, Verdict::of(&[])),
+            ]
+        };
+        let one_by_one = actions().into_iter().fold(started.clone(), reduce);
+        let batched = reduce(started, Action::Batch(actions()));
+        let (a, b) = (one_by_one.run.unwrap(), batched.run.unwrap());
+        assert_eq!(b.facts.len(), 1);
+        assert_eq!(b.checks.len(), 1);
+        assert_eq!(
+            (a.facts.len(), a.checks.len()),
+            (b.facts.len(), b.checks.len())
+        );
+        assert_eq!(one_by_one.phase, Phase::Done);
+        assert_eq!(batched.phase, Phase::Done);
     }
 
     #[test]

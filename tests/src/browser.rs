@@ -97,6 +97,9 @@ pub fn chromium_capabilities(
     let chromium: PathBuf = external_tool("CHROMIUM", "/usr/bin/chromium");
     json!({
         "browserName": "chrome",
+        // The backend's `--tls-self-signed` certificate (HTTPS, hence HTTP/2, in the bench and
+        // the HTTPS page test); WebDriver's own switch, which trusts nothing else.
+        "acceptInsecureCerts": true,
         "goog:chromeOptions": {
             "binary": chromium,
             "args": [
@@ -212,4 +215,61 @@ where
         panic!("{message}");
     }
     closed.expect("closing the browser session");
+}
+
+/// A backend serving the built page (`INBOXABLE_DIST`) and the fixture zones, with `extra`
+/// flags; the page uses it as its resolver ("this server").
+pub fn page_backend(extra: &[&str]) -> crate::Backend {
+    let dist = crate::dist_dir();
+    let dist = dist.to_str().expect("UTF-8 path");
+    let mut args = vec!["--static", dist];
+    args.extend_from_slice(extra);
+    crate::Backend::start(&crate::zones_dir(), &args)
+}
+
+/// Navigates to `url`.
+pub async fn open(client: &Client, url: &str) -> Flow {
+    client
+        .goto(url)
+        .await
+        .map_err(|e| format!("open {url}: {e}"))
+}
+
+/// Waits until the run on the page has finished (`#results[data-state=done]`).
+pub async fn wait_done(client: &Client) -> Flow {
+    wait_js(
+        client,
+        "#results[data-state=done]",
+        "return document.querySelector('#results[data-state=done]') !== null;",
+    )
+    .await
+    .map(drop)
+}
+
+/// [`open`], then [`wait_done`]: for links that start a run.
+pub async fn open_done(client: &Client, url: &str) -> Flow {
+    open(client, url).await?;
+    wait_done(client).await
+}
+
+/// Every check card on the page as `id|subject` → status (at least ten of them).
+pub async fn statuses(
+    client: &Client,
+) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let v = eval(
+        client,
+        "return Array.from(document.querySelectorAll('article.check')).map(c => \
+           [c.dataset.id + '|' + (c.dataset.subject || ''), c.dataset.status]);",
+    )
+    .await?;
+    let map: std::collections::BTreeMap<String, String> = v
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|p| Some((p[0].as_str()?.to_owned(), p[1].as_str()?.to_owned())))
+        .collect();
+    if map.len() <= 10 {
+        return Err(format!("too few check cards: {map:?}"));
+    }
+    Ok(map)
 }

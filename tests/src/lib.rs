@@ -207,6 +207,11 @@ impl LoggedQuery {
 pub struct Backend {
     child: Child,
     http: SocketAddr,
+    /// `https` when started with a `--tls-…` flag.
+    scheme: &'static str,
+    /// The certificate (PEM) of a [`Backend::start_tls`] backend, and the directory holding it
+    /// and its key while the backend runs.
+    tls: Option<(String, tempfile::TempDir)>,
     dns: Option<SocketAddr>,
     stderr: Arc<Mutex<Vec<String>>>,
 }
@@ -256,12 +261,16 @@ impl Backend {
 
         let deadline = Instant::now() + STARTUP_TIMEOUT;
         let (mut http, mut dns) = (None, None);
+        let mut scheme = "http";
         while http.is_none() || (wants_dns && dns.is_none()) {
             let left = deadline.saturating_duration_since(Instant::now());
             match rx.recv_timeout(left) {
                 Ok(line) => {
                     if let Some(rest) = line.strip_prefix("listening http://") {
                         http = Some(parse_addr(rest, &line));
+                    } else if let Some(rest) = line.strip_prefix("listening https://") {
+                        http = Some(parse_addr(rest, &line));
+                        scheme = "https";
                     } else if let Some(rest) = line.strip_prefix("listening dns ") {
                         dns = Some(parse_addr(rest, &line));
                     }
@@ -279,17 +288,56 @@ impl Backend {
         Self {
             child,
             http: http.expect("http address"),
+            scheme,
+            tls: None,
             dns,
             stderr,
         }
     }
 
-    /// `http://127.0.0.1:PORT`, no trailing slash.
-    pub fn http_url(&self) -> String {
-        format!("http://{}", self.http)
+    /// [`Backend::start`] with HTTPS (HTTP/2 by ALPN): a certificate for 127.0.0.1 and
+    /// localhost is made here and passed as `--tls-cert`/`--tls-key`; [`Backend::get`] trusts
+    /// exactly that certificate, browsers are told to accept it (`acceptInsecureCerts`).
+    pub fn start_tls(zones: &Path, extra: &[&str]) -> Self {
+        let dir = tempfile::tempdir().expect("a directory for the certificate");
+        let names = vec!["127.0.0.1".to_string(), "localhost".to_string()];
+        let made = rcgen::generate_simple_self_signed(names).expect("a self-signed certificate");
+        let (cert, key) = (dir.path().join("cert.pem"), dir.path().join("key.pem"));
+        std::fs::write(&cert, made.cert.pem()).expect("write the certificate");
+        std::fs::write(&key, made.signing_key.serialize_pem()).expect("write the key");
+        let (cert, key) = (cert.display().to_string(), key.display().to_string());
+        let mut args = vec!["--tls-cert", cert.as_str(), "--tls-key", key.as_str()];
+        args.extend_from_slice(extra);
+        let mut backend = Self::start(zones, &args);
+        assert_eq!(
+            backend.scheme, "https",
+            "inboxable-doh did not announce https"
+        );
+        backend.tls = Some((made.cert.pem(), dir));
+        backend
     }
 
-    /// The RFC 8484 / JSON endpoint, `http://127.0.0.1:PORT/dns-query`.
+    /// GET `path` (with its query) from this backend, over HTTPS when it speaks TLS.
+    pub fn get(&self, path: &str) -> HttpResponse {
+        self.try_get(path).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// [`Backend::get`], returning the error instead of failing.
+    pub fn try_get(&self, path: &str) -> Result<HttpResponse, String> {
+        let url = format!("{}{path}", self.http_url());
+        let outcome = match &self.tls {
+            None => try_http_get(&url, Duration::from_secs(10)),
+            Some((pem, _)) => https_get(self.http, pem, path, Duration::from_secs(10)),
+        };
+        outcome.map_err(|e| format!("GET {url} failed: {e}"))
+    }
+
+    /// `http://127.0.0.1:PORT` (`https://` with TLS), no trailing slash.
+    pub fn http_url(&self) -> String {
+        format!("{}://{}", self.scheme, self.http)
+    }
+
+    /// The RFC 8484 / JSON endpoint, `http(s)://127.0.0.1:PORT/dns-query`.
     pub fn doh_url(&self) -> String {
         format!("{}/dns-query", self.http_url())
     }
@@ -328,10 +376,7 @@ impl Backend {
     pub fn queries_until_now(&self) -> Vec<LoggedQuery> {
         let n = BARRIER.fetch_add(1, Ordering::Relaxed);
         let marker = format!("log-barrier-{}-{n}.example.com", std::process::id());
-        let response = http_get(&format!(
-            "{}/dns-query?name={marker}&type=A",
-            self.http_url()
-        ));
+        let response = self.get(&format!("/dns-query?name={marker}&type=A"));
         assert_eq!(response.status, 200, "barrier query failed: {response:?}");
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
@@ -473,13 +518,51 @@ pub fn try_http_get(url: &str, timeout: Duration) -> Result<HttpResponse, String
     stream
         .set_read_timeout(Some(timeout))
         .map_err(|e| e.to_string())?;
+    exchange(&mut stream, authority, path)
+}
+
+/// GET `path` over TLS from `addr`, trusting only `cert_pem` (a [`Backend::start_tls`]
+/// backend's certificate, which names 127.0.0.1).
+fn https_get(
+    addr: SocketAddr,
+    cert_pem: &str,
+    path: &str,
+    timeout: Duration,
+) -> Result<HttpResponse, String> {
+    use rustls_pki_types::pem::PemObject as _;
+    let mut roots = rustls::RootCertStore::empty();
+    let cert = rustls_pki_types::CertificateDer::from_pem_slice(cert_pem.as_bytes())
+        .map_err(|e| format!("the certificate: {e}"))?;
+    roots.add(cert).map_err(|e| e.to_string())?;
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let name = rustls_pki_types::ServerName::IpAddress(addr.ip().into());
+    let connection =
+        rustls::ClientConnection::new(Arc::new(config), name).map_err(|e| e.to_string())?;
+    let tcp = TcpStream::connect_timeout(&addr, timeout).map_err(|e| e.to_string())?;
+    tcp.set_read_timeout(Some(timeout))
+        .map_err(|e| e.to_string())?;
+    let mut stream = rustls::StreamOwned::new(connection, tcp);
+    exchange(&mut stream, &addr.to_string(), path)
+}
+
+/// One HTTP/1.1 GET on `stream`, read to its end.
+fn exchange(
+    stream: &mut (impl Read + Write),
+    authority: &str,
+    path: &str,
+) -> Result<HttpResponse, String> {
     write!(
         stream,
         "GET {path} HTTP/1.1\r\nHost: {authority}\r\nAccept: application/dns-json, \
          application/json, */*\r\nConnection: close\r\n\r\n"
     )
     .map_err(|e| e.to_string())?;
-    let raw = read_response(&mut stream)?;
+    let raw = read_response(stream)?;
     let text = String::from_utf8_lossy(&raw);
     let (head, body) = text.split_once("\r\n\r\n").ok_or("no header end")?;
     let mut lines = head.lines();
@@ -509,7 +592,7 @@ pub fn try_http_get(url: &str, timeout: Duration) -> Result<HttpResponse, String
 
 /// Reads one response: up to `Content-Length`, the last chunk, or the end of the stream,
 /// because some servers (chromedriver) keep the connection open despite `Connection: close`.
-fn read_response(stream: &mut TcpStream) -> Result<Vec<u8>, String> {
+fn read_response(stream: &mut impl Read) -> Result<Vec<u8>, String> {
     let mut raw = Vec::new();
     let mut buf = [0u8; 8192];
     loop {

@@ -76,6 +76,9 @@ dkim-sig-length = The DKIM signature of { $domain } (selector { $selector }) ver
 dkim-sig-length-why = Anything added after those bytes is not covered by the signature, so someone can append their own content to your message and it still passes DKIM. Receivers know this: some ignore such signatures or score them lower.
 dkim-sig-length-fix = Remove the body length limit from your signing software (in OpenDKIM: do not set BodyLengths; in rspamd: do not set use_length).
 dkim-sig-unknown = The DKIM key at { $name } could not be read, so the signature could not be verified: { $reason }
+dkim-sig-no-verifier = The key at { $name } was found, but the signature could not be verified in this page: its verification code did not load. Reload the page, or use the inboxable command line.
+dkim-sig-no-verifier-why = Whether the signature verifies decides whether receivers credit your domain with this message; this page could not find out.
+dkim-sig-no-verifier-fix = Reload the page and paste the message again, or run `inboxable check <domain> --message FILE`, which verifies in the same way.
 dkim-sig-found-signature = Signature: d={ $domain } s={ $selector } a={ $algorithm }, signed headers: { $headers }
 dkim-sig-found-key = Key at { $name }: { $record }
 dkim-sig-found-receiver = The receiver ({ $receiver }) recorded dkim={ $result } for this signature in Authentication-Results.

@@ -73,6 +73,9 @@ dkim-sig-length = Tanda tangan DKIM { $domain } (selector { $selector }) valid, 
 dkim-sig-length-why = Apa pun yang ditambahkan setelah byte itu tidak tercakup tanda tangan, jadi orang lain bisa menambahkan isi sendiri ke pesan Anda dan tetap lolos DKIM. Penerima tahu ini: sebagian mengabaikan tanda tangan seperti itu atau memberi skor lebih rendah.
 dkim-sig-length-fix = Matikan batas panjang body di software penanda tangan (OpenDKIM: jangan set BodyLengths; rspamd: jangan set use_length).
 dkim-sig-unknown = Kunci DKIM di { $name } tidak bisa dibaca, jadi tanda tangan tidak bisa diverifikasi: { $reason }
+dkim-sig-no-verifier = Kunci di { $name } ditemukan, tetapi tanda tangan tidak bisa diverifikasi di halaman ini: kode verifikasinya gagal dimuat. Muat ulang halaman, atau gunakan baris perintah inboxable.
+dkim-sig-no-verifier-why = Apakah tanda tangan terverifikasi menentukan apakah penerima mengakui pesan ini dari domain Anda; halaman ini tidak bisa memastikannya.
+dkim-sig-no-verifier-fix = Muat ulang halaman lalu tempel pesan lagi, atau jalankan `inboxable check <domain> --message FILE`, yang memverifikasi dengan cara yang sama.
 dkim-sig-found-signature = Tanda tangan: d={ $domain } s={ $selector } a={ $algorithm }, header yang ditandatangani: { $headers }
 dkim-sig-found-key = Kunci di { $name }: { $record }
 dkim-sig-found-receiver = Server penerima ({ $receiver }) mencatat dkim={ $result } untuk tanda tangan ini di Authentication-Results.

@@ -132,7 +132,7 @@ pub async fn run_all(ctx: &CheckContext<'_>, options: &crate::run::RunOptions) -
         crate::mx::run(ctx).boxed_local(),
         crate::spf::run(ctx).boxed_local(),
         crate::dkim::run(ctx).boxed_local(),
-        crate::dkim::signature::run(ctx).boxed_local(),
+        crate::dkim::signature::run(ctx, options.verifier()).boxed_local(),
         crate::dmarc::run(ctx).boxed_local(),
         crate::extras::run(ctx).boxed_local(),
         crate::dnsbl::run_with(ctx, &options.dnsbl).boxed_local(),

@@ -38,6 +38,7 @@ pub mod signature;
 pub mod tags;
 #[cfg(test)]
 pub(crate) mod testkit;
+pub mod verify;
 
 use serde::{Deserialize, Serialize};
 

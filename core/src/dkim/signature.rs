@@ -2,32 +2,17 @@
 //! per signature (RFC 6376 §6, as updated by RFC 8301 and RFC 8463).
 //!
 //! The key (`<s>._domainkey.<d>` TXT) is fetched through the run's resolver — so it
-//! is cached, logged and shown like every other query — and handed to mail-auth's
-//! verifier through its TXT cache (`Parameters::with_txt_cache`). That cache answers
-//! every name we did not fetch with a resolver error, so mail-auth never reaches
-//! the network itself (its `dns-doh` feature is compiled in only because the crate
-//! requires a DNS backend).
-//!
-//! mail-auth checks the body hash before the header signature and stops at a
-//! mismatch. When only headers were pasted there is no body to hash; the header
-//! signature is then verified on its own by giving mail-auth the signature's own
-//! `bh=` as the body hash, and the result says the body was not checked.
+//! is cached, logged and shown like every other query — and the signature is then
+//! handed to the run's [`SignatureVerifier`] (mail-auth, in this process or in the
+//! page's worker: see [`super::verify`]).
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::rc::Rc;
 
-use mail_auth::common::crypto::CryptoError;
-use mail_auth::common::parse::TxtRecordParser;
-use mail_auth::common::verify::DomainKey;
-use mail_auth::dkim::DkimError;
-use mail_auth::{
-    AuthenticatedMessage, DkimResult, DnsError, Error, MessageAuthenticator, Parameters,
-    ResolverCache, Txt,
-};
 use serde_json::json;
 
 use super::PublicKey;
 use super::key::{is_key_record, parse as parse_key};
+use super::verify::{SignatureVerifier, Verdict, VerifyRequest};
 use crate::checks::CheckContext;
 use crate::dns::RecordType;
 use crate::i18n::Message;
@@ -76,6 +61,9 @@ pub fn catalogue_keys() -> Vec<String> {
         "dkim-sig-length-why",
         "dkim-sig-length-fix",
         "dkim-sig-unknown",
+        "dkim-sig-no-verifier",
+        "dkim-sig-no-verifier-why",
+        "dkim-sig-no-verifier-fix",
         "dkim-sig-found-signature",
         "dkim-sig-found-key",
         "dkim-sig-found-receiver",
@@ -93,124 +81,12 @@ pub fn catalogue_keys() -> Vec<String> {
     keys
 }
 
-/// mail-auth's TXT cache, filled with the keys our resolver fetched. A name we did
-/// not fetch (an ATPS or `_report._domainkey` name) is answered with an error, so
-/// mail-auth never queries on its own.
-struct Keys(HashMap<Box<str>, Txt>);
-
-impl ResolverCache<Box<str>, Txt> for Keys {
-    fn get<Q>(&self, name: &Q) -> Option<Txt>
-    where
-        Box<str>: std::borrow::Borrow<Q>,
-        Q: std::hash::Hash + Eq + ?Sized,
-    {
-        Some(self.0.get(name).cloned().unwrap_or_else(|| {
-            Txt::Error(Error::Dns(DnsError::Resolver(
-                "not fetched by Inboxable".into(),
-            )))
-        }))
-    }
-
-    fn remove<Q>(&self, _: &Q) -> Option<Txt>
-    where
-        Box<str>: std::borrow::Borrow<Q>,
-        Q: std::hash::Hash + Eq + ?Sized,
-    {
-        None
-    }
-
-    fn insert(&self, _: Box<str>, _: Txt, _: web_time::Instant) {}
-}
-
-/// The outcome of verifying one signature.
-#[derive(Debug, PartialEq)]
-enum Verdict {
-    /// The signature verifies (`body_checked`: with the body hash).
-    Pass { body_checked: bool },
-    /// One of [`FAILURES`].
-    Fail(&'static str),
-}
-
-/// What mail-auth's result means for the user.
-fn verdict(result: &DkimResult, body_checked: bool) -> Verdict {
-    match result {
-        DkimResult::Pass => Verdict::Pass { body_checked },
-        DkimResult::Neutral(e)
-        | DkimResult::Fail(e)
-        | DkimResult::PermError(e)
-        | DkimResult::TempError(e) => Verdict::Fail(match e {
-            Error::Dkim(DkimError::SignatureExpired) => "expired",
-            Error::Dkim(DkimError::FailedBodyHashMatch) => "body-hash",
-            Error::Dkim(DkimError::FailedAuidMatch) => "auid",
-            Error::Dkim(DkimError::RevokedPublicKey) => "revoked",
-            Error::Dkim(DkimError::UnsupportedKeyType) => "bad-key",
-            Error::Crypto(CryptoError::FailedVerification) => "mismatch",
-            Error::Crypto(CryptoError::IncompatibleAlgorithms) => "bad-key",
-            Error::Dkim(_) | Error::Base64 | Error::ParseError => "malformed",
-            _ => "unsupported",
-        }),
-        DkimResult::None => Verdict::Fail("none"),
-    }
-}
-
-/// Verifies signature `index` of `raw` (CRLF text) with `key` (the TXT record) in
-/// mail-auth. Returns `None` when mail-auth cannot read the message or signature.
-async fn verify(
-    raw: &[u8],
-    sig: &DkimSignature,
-    key_record: &str,
-    body_available: bool,
-) -> Option<Verdict> {
-    let parsed = AuthenticatedMessage::parse_with_opts(raw, None, false)?;
-    let header = parsed
-        .dkim_headers
-        .iter()
-        .find(|h| {
-            h.header.d.eq_ignore_ascii_case(&sig.domain)
-                && h.header.s.eq_ignore_ascii_case(&sig.selector)
-        })?
-        .clone();
-    let name = format!("{}._domainkey.{}.", sig.selector, sig.domain).to_ascii_lowercase();
-    let txt = match DomainKey::parse(key_record.as_bytes()) {
-        Ok(key) => Txt::DomainKey(Arc::new(key)),
-        Err(e) => Txt::Error(e),
-    };
-    let keys = Keys(HashMap::from([(name.into_boxed_str(), txt)]));
-    // One signature at a time, so that the result is this signature's. Third-party
-    // authorisation (RFC 6541 `atps=`) is not part of DKIM validity: left out.
-    let mut one = parsed.clone();
-    let mut signature_header = header;
-    signature_header.header.atps = None;
-    signature_header.header.r = false;
-    let sig_bh = signature_header.header.bh.clone();
-    one.dkim_headers = vec![signature_header];
-    let authenticator = MessageAuthenticator::new_doh("http://127.0.0.1:9/not-used");
-    let first = {
-        let params = Parameters::new(&one).with_txt_cache(&keys);
-        authenticator
-            .verify_dkim(params)
-            .await
-            .first()
-            .map(|o| o.result().clone())
-    }?;
-    let body_mismatch = matches!(
-        &first,
-        DkimResult::Neutral(Error::Dkim(DkimError::FailedBodyHashMatch))
-    );
-    if !body_mismatch || body_available {
-        return Some(verdict(&first, true));
-    }
-    // Headers only: take the signed body hash as given and check the rest.
-    for entry in &mut one.body_hashes {
-        entry.3 = sig_bh.clone();
-    }
-    let params = Parameters::new(&one).with_txt_cache(&keys);
-    let second = authenticator.verify_dkim(params).await;
-    second.first().map(|o| verdict(o.result(), false))
-}
-
-/// Runs `dkim.signature` for the pasted message, if any.
-pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
+/// Runs `dkim.signature` for the pasted message, if any, verifying with `verifier`
+/// (`None`: verification is not available, and each signature is unknown).
+pub async fn run(
+    ctx: &CheckContext<'_>,
+    verifier: Option<Rc<dyn SignatureVerifier>>,
+) -> Vec<CheckResult> {
     let Some(message) = &ctx.input.message else {
         return vec![];
     };
@@ -236,7 +112,7 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     let checks = facts
         .signatures
         .iter()
-        .map(|sig| one(ctx, facts, raw.as_bytes(), sig));
+        .map(|sig| one(ctx, facts, &raw, sig, verifier.as_deref()));
     let mut out = Vec::new();
     for result in futures::future::join_all(checks).await {
         out.push(ctx.emit(result));
@@ -268,8 +144,9 @@ fn receiver_said(facts: &MessageFacts, sig: &DkimSignature) -> Option<(String, S
 async fn one(
     ctx: &CheckContext<'_>,
     facts: &MessageFacts,
-    raw: &[u8],
+    raw: &str,
     sig: &DkimSignature,
+    verifier: Option<&dyn SignatureVerifier>,
 ) -> CheckResult {
     let subject = format!("d={} s={}", sig.domain, sig.selector);
     let name = format!("{}._domainkey.{}", sig.selector, sig.domain);
@@ -368,14 +245,38 @@ async fn one(
         }
         _ => {}
     }
-    let Some(verdict) = verify(raw, sig, record, facts.has_body).await else {
-        return fail("malformed", found, details);
+    let Some(verifier) = verifier else {
+        return not_verified(
+            &subject,
+            &name,
+            found,
+            details,
+            "no verifier in this build".into(),
+        );
+    };
+    let request = VerifyRequest {
+        message: raw.to_string(),
+        domain: sig.domain.clone(),
+        selector: sig.selector.clone(),
+        key_record: record.clone(),
+        body_available: facts.has_body,
+    };
+    let verdict = match verifier.verify(request).await {
+        Ok(Some(verdict)) => verdict,
+        Ok(None) => return fail("malformed", found, details),
+        Err(reason) => return not_verified(&subject, &name, found, details, reason),
     };
     // Without a pasted body the hash was checked only when it matched an empty one.
     details["body_checked"] =
         json!(facts.has_body || verdict == Verdict::Pass { body_checked: true });
     match verdict {
         Verdict::Fail(code) => {
+            // A verifier in another context answers with text: only known codes pass.
+            let code = FAILURES
+                .iter()
+                .copied()
+                .find(|known| *known == code)
+                .unwrap_or("unsupported");
             details["result"] = json!(code);
             fail(code, found, details)
         }
@@ -424,6 +325,26 @@ async fn one(
             result
         }
     }
+}
+
+/// The signature could not be verified here (no verifier, or the page's worker did not
+/// load): unknown, never pass or fail, with the reason in `details.error`.
+fn not_verified(
+    subject: &str,
+    name: &str,
+    found: Vec<Message>,
+    mut details: serde_json::Value,
+    reason: String,
+) -> CheckResult {
+    details["error"] = json!(reason);
+    CheckResult::new(
+        "dkim.signature",
+        Status::Unknown,
+        Message::new("dkim-sig-no-verifier").arg("name", name),
+    )
+    .subject(subject)
+    .details(details)
+    .explain(explain("no-verifier", found, &[RFC6376_VERIFY]))
 }
 
 #[cfg(test)]

@@ -6,7 +6,10 @@ use mail_auth::common::headers::HeaderWriter;
 use mail_auth::dkim::DkimSigner;
 use mail_auth::dkim::generate::DkimKeyPair;
 
+use std::rc::Rc;
+
 use crate::dkim::testkit::{expect, find, run_family};
+use crate::dkim::verify::{SignatureVerifier, Verdict, VerifyRequest};
 use crate::dns::{LookupError, RecordType};
 use crate::input::Input;
 use crate::message::PastedMessage;
@@ -62,7 +65,9 @@ fn input(message: &str) -> Input {
 }
 
 fn run(table: MemoryTransport, message: &str) -> Vec<CheckResult> {
-    run_family(table, &input(message), super::run)
+    run_family(table, &input(message), async |ctx| {
+        super::run(ctx, crate::dkim::verify::default_verifier()).await
+    })
 }
 
 fn published(record: &str) -> MemoryTransport {
@@ -228,5 +233,96 @@ fn unsigned_message_and_no_message() {
     let r = run(MemoryTransport::new(), MESSAGE);
     expect(&r, "dkim.signature", None, Status::Fail, "dkim-sig-none");
     let plain = crate::dkim::testkit::input("example.com", &[]);
-    assert!(run_family(MemoryTransport::new(), &plain, super::run).is_empty());
+    assert!(
+        run_family(MemoryTransport::new(), &plain, async |ctx| super::run(
+            ctx, None
+        )
+        .await)
+        .is_empty()
+    );
+}
+
+/// A verifier that answers the same thing to every request, and counts them.
+#[derive(Debug)]
+struct Fixed(Result<Option<Verdict>, String>, std::cell::Cell<usize>);
+
+impl SignatureVerifier for Fixed {
+    fn verify(
+        &self,
+        _: VerifyRequest,
+    ) -> futures::future::LocalBoxFuture<'static, Result<Option<Verdict>, String>> {
+        self.1.set(self.1.get() + 1);
+        let answer = self.0.clone();
+        Box::pin(async move { answer })
+    }
+}
+
+fn run_with(table: MemoryTransport, message: &str, verifier: Option<Fixed>) -> Vec<CheckResult> {
+    let verifier = verifier.map(|v| Rc::new(v) as Rc<dyn SignatureVerifier>);
+    run_family(table, &input(message), async |ctx| {
+        super::run(ctx, verifier.clone()).await
+    })
+}
+
+#[test]
+fn without_a_verifier_or_when_it_cannot_run_the_signature_is_unknown() {
+    let (key, record) = ed25519();
+    let signed = sign(key, false);
+    let r = run_with(published(&record), &signed, None);
+    expect(
+        &r,
+        "dkim.signature",
+        SUBJECT,
+        Status::Unknown,
+        "dkim-sig-no-verifier",
+    );
+    let failed = Fixed(Err("the worker did not load".into()), Default::default());
+    let r = run_with(published(&record), &signed, Some(failed));
+    expect(
+        &r,
+        "dkim.signature",
+        SUBJECT,
+        Status::Unknown,
+        "dkim-sig-no-verifier",
+    );
+    let result = find(&r, "dkim.signature", SUBJECT);
+    assert_eq!(result.details["error"], "the worker did not load");
+    assert_eq!(result.details["record"], record.as_str());
+}
+
+#[test]
+fn a_verifier_is_asked_only_after_the_key_checks_and_its_codes_are_checked() {
+    let (key, record) = ed25519();
+    let signed = sign(key, false);
+    // An unknown failure code from another context is "unsupported", never trusted as text.
+    let odd = Fixed(
+        Ok(Some(Verdict::Fail("<script>".into()))),
+        Default::default(),
+    );
+    let r = run_with(published(&record), &signed, Some(odd));
+    expect(
+        &r,
+        "dkim.signature",
+        SUBJECT,
+        Status::Fail,
+        "dkim-sig-unsupported",
+    );
+    // A revoked key fails before any verifier is asked.
+    let counting = Rc::new(Fixed(
+        Ok(Some(Verdict::Pass { body_checked: true })),
+        Default::default(),
+    ));
+    let revoked = published("v=DKIM1; k=ed25519; p=");
+    let verifier = Rc::clone(&counting) as Rc<dyn SignatureVerifier>;
+    let r = run_family(revoked, &input(&signed), async |ctx| {
+        super::run(ctx, Some(verifier.clone())).await
+    });
+    expect(
+        &r,
+        "dkim.signature",
+        SUBJECT,
+        Status::Fail,
+        "dkim-sig-revoked",
+    );
+    assert_eq!(counting.1.get(), 0);
 }

@@ -9,7 +9,7 @@
 use fantoccini::Client;
 use serde_json::Value;
 
-use inboxable_e2e::browser::{Flow, eval, screenshot, wait_css, wait_js, with_browser};
+use inboxable_e2e::browser::{Flow, eval, screenshot, wait_css, wait_done, wait_js, with_browser};
 use inboxable_e2e::ensure;
 use inboxable_e2e::{Backend, dist_dir, zones_dir};
 
@@ -71,16 +71,6 @@ async fn query_rows(client: &Client) -> Result<u64, String> {
     .await?
     .as_u64()
     .unwrap_or(0))
-}
-
-async fn wait_done(client: &Client) -> Flow {
-    wait_js(
-        client,
-        "#results[data-state=done]",
-        "return document.querySelector('#results[data-state=done]') !== null;",
-    )
-    .await
-    .map(drop)
 }
 
 async fn submit_text(client: &Client) -> Result<String, String> {

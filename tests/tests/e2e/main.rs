@@ -16,6 +16,7 @@ mod cli_formats;
 mod domain_auth;
 mod faults;
 mod hostile;
+mod https_page;
 mod interop;
 mod message;
 mod pages_subpath;

@@ -344,12 +344,6 @@ async fn the_page_verifies_a_pasted_message() {
     let url = format!("{}/?domain=signed.test&lang=en", f.backend.http_url());
     let message = f.message.clone();
     with_browser(1280, 2400, async |client: &Client| -> Flow {
-        let privacy = eval(
-            client,
-            "return document.querySelector('#message-privacy')?.textContent ?? null;",
-        )
-        .await;
-        let _ = privacy;
         paste_and_run(client, &url, &message).await?;
         let cards = signature_cards(client).await?;
         for subject in ["d=signed.test s=rsa2048", "d=signed.test s=ed"] {

@@ -6,29 +6,8 @@
 use fantoccini::Client;
 use serde_json::Value;
 
-use inboxable_e2e::browser::{Flow, eval, screenshot, wait_js, with_browser};
+use inboxable_e2e::browser::{Flow, eval, open_done, page_backend, screenshot, with_browser};
 use inboxable_e2e::ensure;
-use inboxable_e2e::{Backend, dist_dir, zones_dir};
-
-fn page_backend() -> Backend {
-    let dist = dist_dir();
-    let dist = dist.to_str().expect("UTF-8 path");
-    Backend::start(&zones_dir(), &["--static", dist])
-}
-
-async fn open_done(client: &Client, url: &str) -> Flow {
-    client
-        .goto(url)
-        .await
-        .map_err(|e| format!("open {url}: {e}"))?;
-    wait_js(
-        client,
-        "#results[data-state=done]",
-        "return document.querySelector('#results[data-state=done]') !== null;",
-    )
-    .await
-    .map(drop)
-}
 
 /// The providers group: its heading and, per provider card, its status and items
 /// `{item, status, scope, text, links: [href]}`.
@@ -70,7 +49,7 @@ fn item<'a>(card: &'a Value, item: &str) -> Result<&'a Value, String> {
 
 #[tokio::test]
 async fn provider_checklists_show_each_item_in_english_and_indonesian() {
-    let backend = page_backend();
+    let backend = page_backend(&[]);
     let base = format!(
         "{}/?domain=authwarn.test&ip=203.0.113.10",
         backend.http_url()
@@ -150,7 +129,7 @@ async fn provider_checklists_show_each_item_in_english_and_indonesian() {
 /// and Indonesian.
 #[tokio::test]
 async fn the_combined_fix_names_the_dns_host_from_its_name_servers() {
-    let backend = page_backend();
+    let backend = page_backend(&[]);
     let base = format!(
         "{}/?domain=cf-hosted.example&ip=192.0.2.25",
         backend.http_url()

@@ -10,32 +10,10 @@ use fantoccini::Client;
 use fantoccini::key::Key;
 use serde_json::Value;
 
-use inboxable_e2e::browser::{Flow, eval, screenshot, wait_css, wait_js, with_browser};
+use inboxable_e2e::browser::{
+    Flow, eval, open, page_backend, screenshot, wait_css, wait_done, wait_js, with_browser,
+};
 use inboxable_e2e::ensure;
-use inboxable_e2e::{Backend, dist_dir, zones_dir};
-
-fn page_backend() -> Backend {
-    let dist = dist_dir();
-    let dist = dist.to_str().expect("UTF-8 path");
-    Backend::start(&zones_dir(), &["--static", dist])
-}
-
-async fn open(client: &Client, url: &str) -> Flow {
-    client
-        .goto(url)
-        .await
-        .map_err(|e| format!("open {url}: {e}"))
-}
-
-async fn wait_done(client: &Client) -> Flow {
-    wait_js(
-        client,
-        "#results[data-state=done]",
-        "return document.querySelector('#results[data-state=done]') !== null;",
-    )
-    .await
-    .map(drop)
-}
 
 /// The card of check `id` as `{status, subject, text, fixes: [pre.fix-record texts],
 /// explains, copies}`.
@@ -114,7 +92,7 @@ async fn full_page(client: &Client, width: u32) -> Flow {
 
 #[tokio::test]
 async fn spf_pass_card_for_the_authorised_ip() {
-    let backend = page_backend();
+    let backend = page_backend(&[]);
     let url = format!(
         "{}/?domain=example.com&ip=192.0.2.25&lang=en",
         backend.http_url()
@@ -142,7 +120,7 @@ async fn spf_pass_card_for_the_authorised_ip() {
 
 #[tokio::test]
 async fn spf_fail_card_has_the_fix_in_english_and_indonesian() {
-    let backend = page_backend();
+    let backend = page_backend(&[]);
     let base = format!("{}/?domain=example.com&ip=192.0.2.99", backend.http_url());
     let english = format!("{base}&lang=en");
     let indonesian = format!("{base}&lang=id");
@@ -213,7 +191,7 @@ async fn spf_fail_card_has_the_fix_in_english_and_indonesian() {
 
 #[tokio::test]
 async fn the_form_completes_with_the_keyboard_only() {
-    let backend = page_backend();
+    let backend = page_backend(&[]);
     let home = format!("{}/", backend.http_url());
     with_browser(1280, 900, async |client: &Client| -> Flow {
         open(client, &home).await?;

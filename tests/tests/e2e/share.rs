@@ -13,7 +13,6 @@
 //!
 //! Screenshots go to `target/screenshots/`.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -23,7 +22,8 @@ use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
 use inboxable_e2e::browser::{
-    Chromedriver, Flow, eval, screenshot, wait_css, wait_js, with_browser,
+    Chromedriver, Flow, eval, open, page_backend, screenshot, statuses, wait_css, wait_js,
+    with_browser,
 };
 use inboxable_e2e::{
     Backend, dist_dir, ensure, program_on_path, run_cli, terminate, try_http_get, zones_dir,
@@ -31,19 +31,6 @@ use inboxable_e2e::{
 
 /// A DQS key the fixture run uses: it must reach the backend's query log and no link.
 const DQS_KEY: &str = "sharetestkey0123456789";
-
-fn page_backend() -> Backend {
-    let dist = dist_dir();
-    let dist = dist.to_str().expect("UTF-8 path");
-    Backend::start(&zones_dir(), &["--static", dist, "--log-queries"])
-}
-
-async fn open(client: &Client, url: &str) -> Flow {
-    client
-        .goto(url)
-        .await
-        .map_err(|e| format!("open {url}: {e}"))
-}
 
 async fn wait_done(client: &Client) -> Flow {
     wait_js(
@@ -53,24 +40,6 @@ async fn wait_done(client: &Client) -> Flow {
     )
     .await
     .map(drop)
-}
-
-/// Every check card as `id|subject` → status.
-async fn statuses(client: &Client) -> Result<BTreeMap<String, String>, String> {
-    let v = eval(
-        client,
-        "return Array.from(document.querySelectorAll('article.check')).map(c => \
-           [c.dataset.id + '|' + (c.dataset.subject || ''), c.dataset.status]);",
-    )
-    .await?;
-    let map: BTreeMap<String, String> = v
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|p| Some((p[0].as_str()?.to_owned(), p[1].as_str()?.to_owned())))
-        .collect();
-    ensure!(map.len() > 10, "too few check cards: {map:?}");
-    Ok(map)
 }
 
 async fn toolbar(client: &Client, attribute: &str) -> Result<String, String> {
@@ -111,7 +80,7 @@ async fn run_page(client: &Client, url: &str) -> Flow {
 
 #[tokio::test]
 async fn a_share_link_opened_in_a_fresh_page_reruns_the_same_check() {
-    let backend = page_backend();
+    let backend = page_backend(&["--log-queries"]);
     let home = format!("{}/", backend.http_url());
     let origin = backend.http_url();
     with_browser(1280, 2000, async |client: &Client| -> Flow {
@@ -269,7 +238,7 @@ impl Drop for StaticServer {
 
 #[tokio::test]
 async fn a_snapshot_link_renders_with_the_backend_stopped() {
-    let backend = page_backend();
+    let backend = page_backend(&["--log-queries"]);
     let origin = backend.http_url();
     let run_url = format!("{origin}/?domain=example.com&ip=192.0.2.99&lang=en");
     let home = format!("{origin}/");
@@ -583,7 +552,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 
 #[tokio::test]
 async fn the_print_stylesheet_shows_the_report_only() {
-    let backend = page_backend();
+    let backend = page_backend(&["--log-queries"]);
     let url = format!(
         "{}/?domain=example.com&ip=192.0.2.99&lang=en",
         backend.http_url()
@@ -704,7 +673,7 @@ async fn open_all(client: &Client) -> Flow {
 
 #[tokio::test]
 async fn pass_and_fail_in_both_languages_at_desktop_and_375_px() {
-    let backend = page_backend();
+    let backend = page_backend(&["--log-queries"]);
     let origin = backend.http_url();
     with_browser(1280, 3000, async |client: &Client| -> Flow {
         for (fixture, ip, expected) in [
@@ -747,7 +716,7 @@ async fn pass_and_fail_in_both_languages_at_desktop_and_375_px() {
 /// the page's language, and the combined fix as a zone block.
 #[tokio::test]
 async fn the_markdown_export_is_the_engines_report() {
-    let backend = page_backend();
+    let backend = page_backend(&["--log-queries"]);
     let url = format!(
         "{}/?domain=example.net&ip=93.184.215.20&lang=id",
         backend.http_url()
