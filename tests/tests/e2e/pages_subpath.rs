@@ -126,6 +126,33 @@ async fn the_page_works_from_a_static_host_under_a_sub_path() {
             );
         }
 
+        // The DKIM verification worker is not part of the load: no message was pasted.
+        ensure!(
+            !assets.iter().any(|a| a.contains("inboxable-verify")),
+            "the verification worker loaded without a message: {assets:?}"
+        );
+        // Started the way the page starts it, it loads from under the sub-path too and says
+        // it is ready.
+        eval(
+            client,
+            "window.__verifier = {}; \
+             const w = new Worker('./inboxable-verify_loader.js'); \
+             w.onmessage = (e) => { window.__verifier.reply = e.data; }; \
+             w.onerror = (e) => { window.__verifier.error = e.message || 'failed'; }; \
+             return true;",
+        )
+        .await?;
+        let reply = wait_js(
+            client,
+            "the verification worker's first message",
+            "const v = window.__verifier; return v.reply || (v.error ? 'error: ' + v.error : null);",
+        )
+        .await?;
+        ensure!(
+            reply == "\"ready\"",
+            "the verification worker under {home} answered {reply}"
+        );
+
         // The check ran against the backend: cards, and the MX fact from the test zones.
         let cards = eval(
             client,
