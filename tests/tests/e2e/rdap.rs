@@ -11,7 +11,10 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use inboxable_e2e::{Backend, run_cli, zones_dir};
+use fantoccini::Client;
+
+use inboxable_e2e::browser::{Flow, eval, open_done, screenshot, with_browser};
+use inboxable_e2e::{Backend, dist_dir, ensure, run_cli, zones_dir};
 
 /// `YYYY-MM-DD` of `days` since 1970-01-01 (Howard Hinnant's civil_from_days).
 fn civil(days: i64) -> String {
@@ -58,7 +61,14 @@ fn domain_object(name: &str, registered: &str) -> String {
 
 /// A backend serving the bootstrap registries and the objects the tests ask for.
 fn rdap_backend(dir: &Path) -> Backend {
-    let backend = Backend::start(&zones_dir(), &["--rdap", dir.to_str().expect("utf-8 path")]);
+    rdap_backend_with(dir, &[])
+}
+
+/// [`rdap_backend`] with `extra` flags (`--static` for the page).
+fn rdap_backend_with(dir: &Path, extra: &[&str]) -> Backend {
+    let mut args = vec!["--rdap", dir.to_str().expect("utf-8 path")];
+    args.extend_from_slice(extra);
+    let backend = Backend::start(&zones_dir(), &args);
     let base = backend.http_url();
     write(
         dir,
@@ -306,4 +316,64 @@ fn rdap_off_and_info() {
     assert_eq!(info["rdap_bootstrap"], "rdap/bootstrap/");
     let bad = run_cli(&["check", "old-shop.com", "--rdap-bootstrap", "ftp://x"]);
     assert_eq!(bad.code, Some(64));
+}
+
+/// The card of check `id` (and `subject`) on the page: `{status, text}`.
+async fn card(client: &Client, id: &str, subject: &str) -> Result<Value, String> {
+    let script = format!(
+        "const c = Array.from(document.querySelectorAll('article.check')) \
+           .find(c => c.dataset.id === {id:?} && (c.dataset.subject || '') === {subject:?}); \
+         return c ? {{status: c.dataset.status, text: c.textContent}} : null;"
+    );
+    let card = eval(client, &script).await?;
+    ensure!(!card.is_null(), "no {id} {subject} card on the page");
+    Ok(card)
+}
+
+/// The page served by a backend with `--rdap` finds the registries through `/info` and shows
+/// the domain's age and the IP's network in its cards, in English and Indonesian.
+#[tokio::test]
+async fn the_page_shows_the_domain_age_and_the_ip_network() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let dist = dist_dir();
+    let backend = rdap_backend_with(dir.path(), &["--static", dist.to_str().expect("UTF-8")]);
+    let base = format!(
+        "{}/?domain=young-shop.com&ip=198.51.100.7",
+        backend.http_url()
+    );
+    let registered = days_ago(5);
+    with_browser(1280, 3000, async |client: &Client| -> Flow {
+        open_done(client, &format!("{base}&lang=en")).await?;
+        let age = card(client, "domain.age", "young-shop.com").await?;
+        ensure!(age["status"] == "warn", "domain.age: {age:#}");
+        let text = age["text"].as_str().unwrap_or_default();
+        ensure!(
+            text.contains(&registered) && text.contains("Example Registrar, Inc."),
+            "domain.age card lacks the date {registered} or the registrar: {text}"
+        );
+        let network = card(client, "ip.reputation", "198.51.100.7").await?;
+        let text = network["text"].as_str().unwrap_or_default();
+        for want in [
+            "Hetzner Online GmbH",
+            "HETZNER-FSN1-DC14",
+            "2019-03-12",
+            "abuse@hetzner.com",
+        ] {
+            ensure!(
+                text.contains(want),
+                "ip.reputation card lacks {want}: {text}"
+            );
+        }
+        screenshot(client, "rdap-age-network-en").await?;
+
+        open_done(client, &format!("{base}&lang=id")).await?;
+        let age = card(client, "domain.age", "young-shop.com").await?;
+        let text = age["text"].as_str().unwrap_or_default();
+        ensure!(
+            age["status"] == "warn" && text.contains("hari yang lalu"),
+            "Indonesian domain.age: {age:#}"
+        );
+        Ok(())
+    })
+    .await;
 }
