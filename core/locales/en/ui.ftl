@@ -102,9 +102,18 @@ ui-copy-record = Copy this record
 ui-copy-all = Copy every record
 ui-fix-all-heading = Fix everything
 ui-fix-all-intro = Every record to publish, from every check that did not pass, in zone-file syntax. Lines starting with ; say where each group goes.
-ui-fix-all-at-dns-host = At your DNS host: { $count } record(s)
-ui-fix-all-at-ip-provider = At your VPS/IP provider's panel (reverse DNS): { $count } record(s)
-ui-fix-all-at-mail-server = In your mail server's configuration: { $count } record(s)
+ui-fix-all-at-dns-host = At your DNS host: { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+ui-fix-all-at-ip-provider = At your VPS/IP provider's panel (reverse DNS): { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
+ui-fix-all-at-mail-server = In your mail server's configuration: { $count ->
+    [one] { $count } record
+   *[other] { $count } records
+}
 ui-spf-meter = DNS lookups: { $count } / { $limit }
 ui-spf-incomplete = Some branches could not be read, so the real total may be higher.
 ui-spf-branch = { $own } lookups here, { $total } in this branch
