@@ -367,19 +367,13 @@ fn spf_command(args: SpfArgs) -> Result<ExitCode, ExitCode> {
     }))
 }
 
-/// 1 when a check fails; 2 when nothing fails but something is undetermined —
-/// including, before the checks exist, a fact whose lookup failed.
+/// 1 when a check fails; 2 when nothing fails but a check is undetermined; else 0.
+/// Facts alone never decide it: a fact that matters is some check's input, and that check
+/// is then unknown; the others (the name servers that name the DNS host, say) only inform.
 fn exit_code(report: &Report) -> u8 {
     match report.verdict.status {
         Status::Fail => exit::FAIL,
         Status::Unknown => exit::UNDETERMINED,
-        _ if report
-            .facts
-            .iter()
-            .any(|f| matches!(f.value, inboxable_core::facts::FactValue::Error { .. })) =>
-        {
-            exit::UNDETERMINED
-        }
         _ => exit::OK,
     }
 }
