@@ -384,3 +384,48 @@ async fn the_page_verifies_a_pasted_message() {
     })
     .await;
 }
+
+/// Copies the built page into a temporary directory without the files whose names start
+/// with `missing` (a deployment that lost them).
+fn page_without(missing: &str) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().expect("a directory for the page");
+    for entry in std::fs::read_dir(dist_dir())
+        .expect("the built page")
+        .flatten()
+    {
+        let name = entry.file_name();
+        if entry.path().is_file() && !name.to_string_lossy().starts_with(missing) {
+            std::fs::copy(entry.path(), copy.path().join(&name)).expect("copy");
+        }
+    }
+    copy
+}
+
+#[tokio::test]
+async fn without_its_verifier_the_page_says_the_signatures_are_unknown() {
+    let page = page_without("inboxable-verify");
+    let f = fixture(&["--static", page.path().to_str().expect("UTF-8 path")]);
+    let url = format!("{}/?domain=signed.test&lang=en", f.backend.http_url());
+    let message = f.message.clone();
+    with_browser(1280, 2400, async |client: &Client| -> Flow {
+        paste_and_run(client, &url, &message).await?;
+        let cards = signature_cards(client).await?;
+        for subject in ["d=signed.test s=rsa2048", "d=signed.test s=ed"] {
+            let text = cards[subject][1].as_str().unwrap_or_default();
+            ensure!(
+                cards[subject][0] == "unknown"
+                    && text.contains("could not be verified in this page"),
+                "{subject} without the verifier: {cards:#}"
+            );
+        }
+        // The rest of the report is unaffected: the keys themselves were found.
+        let keys = eval(
+            client,
+            "return document.querySelectorAll('article.check[data-id=\"dkim.key\"][data-status=pass]').length;",
+        )
+        .await?;
+        ensure!(keys == 2, "dkim.key cards passing: {keys}");
+        Ok(())
+    })
+    .await;
+}
