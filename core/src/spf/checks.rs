@@ -187,7 +187,22 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     );
     let answer = match txt {
         Ok(a) => a,
-        Err(e) => return IDS.iter().map(|id| ctx.emit(unknown(id, &e))).collect(),
+        Err(e) => {
+            // Every check is unknown; `spf.authorizes-ip` once per sending IP when the IPs
+            // are known without this lookup, as a run that could read the record lists it.
+            let ips = sending_ips(ctx).await.unwrap_or_default();
+            let mut out = Vec::new();
+            for id in IDS {
+                if id == "spf.authorizes-ip" && !ips.is_empty() {
+                    for ip in &ips {
+                        out.push(ctx.emit(unknown(id, &e).subject(ip.to_string())));
+                    }
+                } else {
+                    out.push(ctx.emit(unknown(id, &e)));
+                }
+            }
+            return out;
+        }
     };
     let mut out = Vec::new();
     let spf: Vec<&crate::dns::Txt> = answer
@@ -857,6 +872,11 @@ mod tests {
         let r = run_with(&z, "192.0.2.1").await;
         assert_eq!(r.len(), IDS.len());
         assert!(r.iter().all(|c| c.status == Status::Unknown));
+        // The sending IP is known without the record: its result names it.
+        assert_eq!(
+            get(&r, "spf.authorizes-ip").subject.as_deref(),
+            Some("192.0.2.1")
+        );
         // Regression: the reason was the error's English text ("SERVFAIL") in every
         // language; it is the catalogue's sentence in the reader's language.
         let present = get(&r, "spf.present");

@@ -150,15 +150,19 @@ const FAMILIES: &[Family] = &[
     Family {
         name: "mx (apex MX; SPF and DNSSEC read the same name)",
         fault: "faulty.example",
-        unknown: &[("mx.present", ""), ("spf.present", ""), ("dnssec", "")],
+        unknown: &[
+            ("mx.present", ""),
+            ("spf.present", ""),
+            ("spf.authorizes-ip", IP),
+            ("dnssec", ""),
+        ],
         // The MX hosts are the faulted MX answer: mx.valid and dane per host cannot
         // be listed (mx.present is unknown for them; dane gives one unknown without
-        // host). The SPF record is the faulted TXT answer at the same name: with no
-        // record to evaluate, spf.authorizes-ip is one unknown without the IP.
+        // host). The SPF record is the faulted TXT answer at the same name, but the
+        // sending IP is given: spf.authorizes-ip stays listed for it, unknown.
         unlisted: &[
             ("mx.valid", "mail.faulty.example"),
             ("dane", "mail.faulty.example"),
-            ("spf.authorizes-ip", IP),
         ],
     },
     Family {
