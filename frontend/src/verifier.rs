@@ -24,8 +24,8 @@ pub fn page_verifier() -> Option<Rc<dyn SignatureVerifier>> {
     }
 }
 
-/// The worker's loader, which Trunk writes next to the page (`data-loader-shim` in
-/// `index.html`); relative, so the page works from any sub-path.
+/// The worker's loader (`frontend/inboxable-verify_loader.js`, which Trunk copies next to the
+/// page); relative, so the page works from any sub-path.
 pub const WORKER_SCRIPT: &str = "./inboxable-verify_loader.js";
 
 /// How long loading the worker and verifying one signature may take.
@@ -87,6 +87,9 @@ mod imp {
                         }
                     }
                 }),
+                Ok(Reply::Failed(reason)) => {
+                    fail_all(format!("the verifier did not load: {reason}"))
+                }
                 Ok(Reply::Verdict { id, result }) => {
                     let waiting = LINK.with_borrow_mut(|link| {
                         link.as_mut().and_then(|link| link.pending.remove(&id))
@@ -99,15 +102,7 @@ mod imp {
             }
         });
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|event: ErrorEvent| {
-            // The script did not load or the worker failed: everyone waiting is told why,
-            // and the next request starts a new worker.
-            let reason = format!("the verifier failed: {}", event.message());
-            if let Some(link) = LINK.take() {
-                link.worker.terminate();
-                for (_, waiting) in link.pending {
-                    let _ = waiting.send(Err(reason.clone()));
-                }
-            }
+            fail_all(format!("the verifier failed: {}", event.message()));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -120,6 +115,19 @@ mod imp {
             _on_message: on_message,
             _on_error: on_error,
         })
+    }
+
+    /// The worker did not load or failed: everyone waiting is told why, and the next request
+    /// starts a new worker.
+    fn fail_all(reason: String) {
+        if let Some(mut link) = LINK.take() {
+            link.worker.terminate();
+            for (_, waiting) in link.pending.drain() {
+                let _ = waiting.send(Err(reason.clone()));
+            }
+            // Called from one of the link's own handlers: drop them after it returns.
+            wasm_bindgen_futures::spawn_local(async move { drop(link) });
+        }
     }
 
     /// Hands `request` to the worker (starting it if needed); the receiver gets the answer.

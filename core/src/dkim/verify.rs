@@ -73,6 +73,9 @@ pub struct Envelope {
 pub enum Reply {
     /// The verifier is listening (sent once, when it has started).
     Ready,
+    /// The verifier could not start (its code did not load), with the reason; sent by the
+    /// worker's loader (`frontend/inboxable-verify_loader.js`).
+    Failed(String),
     /// The verdict for [`Envelope::id`].
     Verdict {
         /// The envelope's id.
