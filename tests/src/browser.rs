@@ -273,3 +273,14 @@ pub async fn statuses(
     }
     Ok(map)
 }
+
+/// Rows in the page's query log (`#query-log tr.query`).
+pub async fn query_rows(client: &Client) -> Result<u64, String> {
+    Ok(eval(
+        client,
+        "return document.querySelectorAll('#query-log tr.query').length;",
+    )
+    .await?
+    .as_u64()
+    .unwrap_or(0))
+}

@@ -413,6 +413,75 @@ impl Drop for Backend {
     }
 }
 
+/// `python3 -m http.server` on a loopback port serving `root`: a static host with
+/// no DoH endpoint and no `/info`, as GitHub Pages is.
+pub struct StaticServer {
+    child: Child,
+    /// The port it listens on.
+    pub port: u16,
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl StaticServer {
+    /// Starts serving `root` and waits for its "Serving HTTP" line.
+    pub fn start(root: &Path) -> Self {
+        let python = program_on_path("python3", "apt install python3");
+        let mut child = Command::new(python)
+            .args([
+                "-u",
+                "-m",
+                "http.server",
+                "0",
+                "--bind",
+                "127.0.0.1",
+                "--directory",
+            ])
+            .arg(root)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start python3 -m http.server");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let sink = log.clone();
+        let stderr = child.stderr.take().expect("piped stderr");
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                sink.lock().expect("log").push(line);
+            }
+        });
+        let line = rx
+            .recv_timeout(Duration::from_secs(15))
+            .unwrap_or_else(|e| panic!("http.server printed nothing: {e}"));
+        // "Serving HTTP on 127.0.0.1 port 43211 (http://127.0.0.1:43211/) ..."
+        let port = line
+            .split_whitespace()
+            .skip_while(|w| *w != "port")
+            .nth(1)
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no port in {line:?}"));
+        Self { child, port, log }
+    }
+
+    /// Its request log (stderr) so far, one line per request.
+    pub fn requests(&self) -> Vec<String> {
+        self.log.lock().expect("log").clone()
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        terminate(&mut self.child);
+    }
+}
+
 /// What a finished process printed and how it ended.
 #[derive(Debug)]
 pub struct Output {

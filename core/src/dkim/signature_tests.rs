@@ -18,32 +18,14 @@ use crate::resolver::MemoryTransport;
 
 const MESSAGE: &str = "From: Alice <alice@example.com>\r\nTo: bob@example.net\r\nSubject: Hello\r\nDate: Fri, 04 Dec 2026 18:00:00 +0000\r\nMessage-ID: <1@example.com>\r\n\r\nHello Bob,\r\nthis is signed.\r\n";
 
-pub(crate) fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(A[(n >> (18 - 6 * i)) as usize & 63] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 /// A fresh Ed25519 key: the signer and the key record to publish.
 fn ed25519() -> (Ed25519Key, String) {
     let pair = DkimKeyPair::generate_ed25519().unwrap();
     let key = Ed25519Key::from_pkcs8_der(pair.private_key()).unwrap();
-    let record = format!("v=DKIM1; k=ed25519; p={}", base64(pair.public_key()));
+    let record = format!(
+        "v=DKIM1; k=ed25519; p={}",
+        data_encoding::BASE64.encode(pair.public_key())
+    );
     (key, record)
 }
 

@@ -23,9 +23,11 @@ use serde_json::{Value, json};
 
 use inboxable_core::i18n::{Lang, Message};
 use inboxable_core::input::{Field, InputProblem};
-use inboxable_e2e::browser::{Flow, eval, screenshot, wait_js, with_browser};
+use inboxable_e2e::browser::{
+    Flow, eval, page_backend, query_rows, screenshot, wait_done, wait_js, with_browser,
+};
 use inboxable_e2e::ensure;
-use inboxable_e2e::{Backend, Output, dist_dir, run_cli, zones_dir};
+use inboxable_e2e::{Backend, Output, run_cli, zones_dir};
 
 /// One invalid input: the field it goes into, the text, and the problem expected.
 struct Case {
@@ -532,21 +534,9 @@ async fn clear_form(client: &Client) -> Flow {
     Ok(())
 }
 
-async fn query_rows(client: &Client) -> Result<u64, String> {
-    Ok(eval(
-        client,
-        "return document.querySelectorAll('#query-log tr.query').length;",
-    )
-    .await?
-    .as_u64()
-    .unwrap_or(0))
-}
-
 #[tokio::test]
 async fn the_page_refuses_every_bad_input_next_to_its_field_in_both_languages() {
-    let dist = dist_dir();
-    let dist = dist.to_str().expect("UTF-8 path");
-    let backend = Backend::start(&zones_dir(), &["--static", dist, "--log-queries"]);
+    let backend = page_backend(&["--log-queries"]);
     let home = format!("{}/", backend.http_url());
     let cases = cases();
 
@@ -622,12 +612,7 @@ async fn the_page_refuses_every_bad_input_next_to_its_field_in_both_languages() 
         clear_form(client).await?;
         set_field(client, "domain", "user@Example.COM.").await?;
         submit(client).await?;
-        wait_js(
-            client,
-            "#results[data-state=done]",
-            "return document.querySelector('#results[data-state=done]') !== null;",
-        )
-        .await?;
+        wait_done(client).await?;
         ensure!(
             texts_at(client, Field::Domain, "field-error")
                 .await?
@@ -653,9 +638,7 @@ async fn the_page_refuses_every_bad_input_next_to_its_field_in_both_languages() 
 /// user types a look-alike name; the check still runs under the punycode name.
 #[tokio::test]
 async fn the_page_warns_about_a_look_alike_name_and_still_checks_it() {
-    let dist = dist_dir();
-    let dist = dist.to_str().expect("UTF-8 path");
-    let backend = Backend::start(&zones_dir(), &["--static", dist, "--log-queries"]);
+    let backend = page_backend(&["--log-queries"]);
     let home = format!("{}/", backend.http_url());
     let warning = problem_message(&InputProblem::MixedScripts {
         label: "\u{435}xample".into(),
@@ -693,12 +676,7 @@ async fn the_page_warns_about_a_look_alike_name_and_still_checks_it() {
             .await?;
         }
         submit(client).await?;
-        wait_js(
-            client,
-            "#results[data-state=done]",
-            "return document.querySelector('#results[data-state=done]') !== null;",
-        )
-        .await?;
+        wait_done(client).await?;
         ensure!(
             texts_at(client, Field::Domain, "field-error")
                 .await?

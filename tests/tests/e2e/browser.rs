@@ -9,7 +9,9 @@
 use fantoccini::Client;
 use serde_json::Value;
 
-use inboxable_e2e::browser::{Flow, eval, screenshot, wait_css, wait_done, wait_js, with_browser};
+use inboxable_e2e::browser::{
+    Flow, eval, query_rows, screenshot, wait_css, wait_done, wait_js, with_browser,
+};
 use inboxable_e2e::ensure;
 use inboxable_e2e::{Backend, dist_dir, zones_dir};
 
@@ -61,16 +63,6 @@ fn find_fact<'a>(facts: &'a [Value], kind: &str, name: &str) -> Result<&'a Value
         .iter()
         .find(|f| f["kind"] == kind && f["name"] == name)
         .ok_or_else(|| format!("no .fact[data-kind={kind}][data-name={name}] in {facts:#?}"))
-}
-
-async fn query_rows(client: &Client) -> Result<u64, String> {
-    Ok(eval(
-        client,
-        "return document.querySelectorAll('#query-log tr.query').length;",
-    )
-    .await?
-    .as_u64()
-    .unwrap_or(0))
 }
 
 async fn submit_text(client: &Client) -> Result<String, String> {

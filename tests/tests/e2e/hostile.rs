@@ -13,7 +13,7 @@ use fantoccini::Client;
 use serde_json::Value;
 
 use inboxable_core::dmarc::checks::MAX_EXTERNAL_DESTINATIONS;
-use inboxable_e2e::browser::{Flow, eval, screenshot, wait_js, with_browser};
+use inboxable_e2e::browser::{Flow, eval, screenshot, wait_done, with_browser};
 use inboxable_e2e::ensure;
 use inboxable_e2e::{Backend, LoggedQuery, dist_dir, run_cli, zones_dir};
 
@@ -338,12 +338,7 @@ async fn the_page_shows_html_and_script_records_as_inert_text() {
             .map_err(|e| format!("open {link}: {e}"))?;
         let title = client.title().await.map_err(|e| e.to_string())?;
         let started = Instant::now();
-        wait_js(
-            client,
-            "#results[data-state=done]",
-            "return document.querySelector('#results[data-state=done]') !== null;",
-        )
-        .await?;
+        wait_done(client).await?;
         eprintln!("hostile page run: {:?}", started.elapsed());
         // Open every explanation so all text is in the DOM and rendered.
         eval(

@@ -22,7 +22,7 @@ use rsa::pkcs8::EncodePublicKey;
 use rustls_pki_types::{PrivateKeyDer, PrivatePkcs1KeyDer};
 use serde_json::Value;
 
-use inboxable_e2e::browser::{Flow, eval, screenshot, wait_js, with_browser};
+use inboxable_e2e::browser::{Flow, eval, screenshot, wait_done, wait_js, with_browser};
 use inboxable_e2e::ensure;
 use inboxable_e2e::{Backend, Output, dist_dir, run_cli};
 
@@ -38,27 +38,6 @@ Message-ID: <e2e-1@signed.test>\r\n\
 \r\n\
 Hello Bob,\r\n\
 the report is attached.\r\n";
-
-fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(A[(n >> (18 - 6 * i)) as usize & 63] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
 
 /// The TXT value as zone-file character strings of at most 255 octets.
 fn txt_strings(value: &str) -> String {
@@ -98,9 +77,9 @@ fn setup(zones: &Path) -> String {
          ed._domainkey IN TXT \"v=DKIM1; k=ed25519; p={}\"\n",
         txt_strings(&format!(
             "v=DKIM1; k=rsa; p={}",
-            base64(rsa_public.as_bytes())
+            data_encoding::BASE64.encode(rsa_public.as_bytes())
         )),
-        base64(ed_pair.public_key()),
+        data_encoding::BASE64.encode(ed_pair.public_key()),
     );
     std::fs::write(zones.join("signed.test.zone"), zone).expect("write zone");
 
@@ -317,13 +296,7 @@ async fn paste_and_run(client: &Client, url: &str, message: &str) -> Flow {
         "document.querySelector('#submit').click(); return true;",
     )
     .await?;
-    wait_js(
-        client,
-        "#results[data-state=done]",
-        "return document.querySelector('#results[data-state=done]') !== null;",
-    )
-    .await
-    .map(drop)
+    wait_done(client).await
 }
 
 /// `[status, …]` of the dkim.signature cards, by subject.

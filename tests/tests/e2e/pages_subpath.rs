@@ -8,60 +8,12 @@
 //! `./info` (a 404 here) without a fuss, run the check against the backend across origins
 //! (CORS), show the cards, and leave the address bar on the sub-path.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-
 use fantoccini::Client;
-use inboxable_e2e::browser::{Flow, eval, screenshot, wait_js, with_browser};
-use inboxable_e2e::{Backend, dist_dir, ensure, terminate, zones_dir};
+use inboxable_e2e::browser::{Flow, eval, screenshot, wait_done, wait_js, with_browser};
+use inboxable_e2e::{Backend, StaticServer, dist_dir, ensure, zones_dir};
 
 /// The repository name GitHub Pages would put in the path.
 const SUB_PATH: &str = "inboxable";
-
-/// `python3 -m http.server` on loopback serving `root`, stopped when dropped.
-struct StaticServer {
-    child: Child,
-    port: u16,
-}
-
-impl StaticServer {
-    fn start(root: &std::path::Path) -> Self {
-        let mut child = Command::new("python3")
-            .args([
-                "-u",
-                "-m",
-                "http.server",
-                "0",
-                "--bind",
-                "127.0.0.1",
-                "--directory",
-            ])
-            .arg(root)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("python3 -m http.server starts");
-        // "Serving HTTP on 127.0.0.1 port 40123 (http://127.0.0.1:40123/) ..."
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("piped stdout"))
-            .read_line(&mut line)
-            .expect("the serving line");
-        let port = line
-            .split_whitespace()
-            .skip_while(|w| *w != "port")
-            .nth(1)
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {line:?}"));
-        StaticServer { child, port }
-    }
-}
-
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        terminate(&mut self.child);
-    }
-}
 
 /// Percent-encodes a query value the way `URLSearchParams` would accept it back.
 fn encode(value: &str) -> String {
@@ -95,12 +47,7 @@ async fn the_page_works_from_a_static_host_under_a_sub_path() {
             .goto(&link)
             .await
             .map_err(|e| format!("open {link}: {e}"))?;
-        wait_js(
-            client,
-            "#results[data-state=done]",
-            "return document.querySelector('#results[data-state=done]') !== null;",
-        )
-        .await?;
+        wait_done(client).await?;
         screenshot(client, "pages-subpath-1280").await?;
 
         // Every script, stylesheet and module came from under the sub-path.

@@ -13,9 +13,6 @@
 //!
 //! Screenshots go to `target/screenshots/`.
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::{Client, Locator};
@@ -25,9 +22,7 @@ use inboxable_e2e::browser::{
     Chromedriver, Flow, eval, open, page_backend, screenshot, statuses, wait_css, wait_js,
     with_browser,
 };
-use inboxable_e2e::{
-    Backend, dist_dir, ensure, program_on_path, run_cli, terminate, try_http_get, zones_dir,
-};
+use inboxable_e2e::{Backend, StaticServer, dist_dir, ensure, run_cli, try_http_get, zones_dir};
 
 /// A DQS key the fixture run uses: it must reach the backend's query log and no link.
 const DQS_KEY: &str = "sharetestkey0123456789";
@@ -168,72 +163,6 @@ async fn a_share_link_opened_in_a_fresh_page_reruns_the_same_check() {
         Ok(())
     })
     .await;
-}
-
-/// `python3 -m http.server` on a loopback port serving `root`: a static host with
-/// no DoH endpoint and no `/info`, as GitHub Pages is.
-struct StaticServer {
-    child: Child,
-    port: u16,
-    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
-}
-
-impl StaticServer {
-    fn start(root: &Path) -> Self {
-        let python = program_on_path("python3", "apt install python3");
-        let mut child = Command::new(python)
-            .args([
-                "-u",
-                "-m",
-                "http.server",
-                "0",
-                "--bind",
-                "127.0.0.1",
-                "--directory",
-            ])
-            .arg(root)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start python3 -m http.server");
-        let stdout = child.stdout.take().expect("piped stdout");
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = tx.send(line);
-            }
-        });
-        let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let sink = log.clone();
-        let stderr = child.stderr.take().expect("piped stderr");
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                sink.lock().expect("log").push(line);
-            }
-        });
-        let line = rx
-            .recv_timeout(Duration::from_secs(15))
-            .unwrap_or_else(|e| panic!("http.server printed nothing: {e}"));
-        // "Serving HTTP on 127.0.0.1 port 43211 (http://127.0.0.1:43211/) ..."
-        let port = line
-            .split_whitespace()
-            .skip_while(|w| *w != "port")
-            .nth(1)
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {line:?}"));
-        Self { child, port, log }
-    }
-
-    fn requests(&self) -> Vec<String> {
-        self.log.lock().expect("log").clone()
-    }
-}
-
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        terminate(&mut self.child);
-    }
 }
 
 #[tokio::test]
