@@ -522,6 +522,10 @@ mod tests {
         );
         assert!(m(3).render(Lang::En).contains("3 warnings"));
         assert!(m(1).render(Lang::Id).contains("1 peringatan"));
+        // The page's fix-everything counts (rendered with `text`, string arguments).
+        let at_host = |n: &str| text(Lang::En, "ui-fix-all-at-dns-host", &[("count", n)]);
+        assert_eq!(at_host("1"), "At your DNS host: 1 record");
+        assert_eq!(at_host("2"), "At your DNS host: 2 records");
         assert_eq!(
             placeholders(Lang::En, "verdict-warn"),
             BTreeSet::from(["count".to_owned()])
