@@ -377,3 +377,64 @@ fn exit_code(report: &Report) -> u8 {
         _ => exit::OK,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use inboxable_core::dns::{LookupError, RecordType};
+    use inboxable_core::facts::{Fact, FactKind, FactValue, SendingIpSource};
+    use inboxable_core::i18n::Message;
+    use inboxable_core::input::RawInput;
+    use inboxable_core::report::{CheckResult, Report, SCHEMA_VERSION, Status, Verdict};
+
+    use super::{exit, exit_code};
+
+    fn report(statuses: &[Status], ns_failed: bool) -> Report {
+        let checks: Vec<CheckResult> = statuses
+            .iter()
+            .map(|s| CheckResult::new("spf.present", *s, Message::new("status-pass")))
+            .collect();
+        let facts = ns_failed
+            .then(|| Fact {
+                kind: FactKind::Ns,
+                name: "example.com".into(),
+                rtype: RecordType::NS,
+                ip: None,
+                value: FactValue::Error {
+                    error: LookupError::ServFail,
+                },
+            })
+            .into_iter()
+            .collect();
+        let input = RawInput {
+            domain: "example.com".into(),
+            ..RawInput::default()
+        }
+        .parse()
+        .expect("a valid input");
+        Report {
+            schema: SCHEMA_VERSION,
+            input,
+            sending_ips: SendingIpSource::MxAssumed,
+            verdict: Verdict::of(&checks),
+            checks,
+            facts,
+            queries: vec![],
+            dns_host: None,
+        }
+    }
+
+    #[test]
+    fn the_exit_code_follows_the_verdict_and_never_an_informational_fact() {
+        assert_eq!(exit_code(&report(&[Status::Pass], false)), exit::OK);
+        // The NS records only name the DNS host: their failure leaves a clean run clean.
+        assert_eq!(exit_code(&report(&[Status::Pass], true)), exit::OK);
+        assert_eq!(
+            exit_code(&report(&[Status::Pass, Status::Unknown], false)),
+            exit::UNDETERMINED
+        );
+        assert_eq!(
+            exit_code(&report(&[Status::Unknown, Status::Fail], true)),
+            exit::FAIL
+        );
+    }
+}
