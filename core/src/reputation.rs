@@ -376,12 +376,12 @@ pub async fn signals(ctx: &CheckContext<'_>, ip: IpAddr) -> Vec<(Source, Signal)
             if !s.ipv6() && !v4 {
                 None
             } else {
-                Some(ctx.resolver.lookup(&n, RecordType::A).await)
+                Some(ctx.resolver.lookup_leaf(&n, RecordType::A).await)
             }
         }
     };
     let (probe, dnswl, score, spike) = join!(
-        ctx.resolver.lookup(&test, RecordType::A),
+        ctx.resolver.lookup_leaf(&test, RecordType::A),
         ask(Source::Dnswl),
         ask(Source::SenderScore),
         ask(Source::Mailspike),

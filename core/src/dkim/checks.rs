@@ -168,7 +168,7 @@ pub async fn run(ctx: &CheckContext<'_>) -> Vec<CheckResult> {
     let order = ordered(&user, &providers);
     let answers = join_all(order.iter().map(|s| async move {
         let name = format!("{s}._domainkey.{domain}");
-        let answer = ctx.resolver.lookup(&name, RecordType::TXT).await;
+        let answer = ctx.resolver.lookup_leaf(&name, RecordType::TXT).await;
         (s.as_str(), name, answer)
     }))
     .await;

@@ -330,9 +330,9 @@ pub async fn check_subject(
             let (yes_name, no_name) = (query_name(&yes, &zone), query_name(&no, &zone));
             let name = query_name(subject, &zone);
             let (a, b, c) = join!(
-                ctx.resolver.lookup(&yes_name, RecordType::A),
-                ctx.resolver.lookup(&no_name, RecordType::A),
-                ctx.resolver.lookup(&name, RecordType::A),
+                ctx.resolver.lookup_leaf(&yes_name, RecordType::A),
+                ctx.resolver.lookup_leaf(&no_name, RecordType::A),
+                ctx.resolver.lookup_leaf(&name, RecordType::A),
             );
             let hide = |n: &str| match key {
                 Some(k) => redact(n, k.expose()),

@@ -13,6 +13,7 @@ mod run;
 mod timer;
 
 pub use doh::DohJsonTransport;
+pub use limit::Turn;
 pub use memory::MemoryTransport;
 pub use run::{DEFAULT_MAX_IN_FLIGHT, QueryLogEntry, RunResolver};
 pub use timer::sleep;
@@ -27,6 +28,14 @@ use crate::dns::{LookupResult, Question, RecordType};
 pub trait Resolver {
     /// Looks up `rtype` records at `name`.
     fn lookup(&self, name: &str, rtype: RecordType) -> LocalBoxFuture<'_, LookupResult>;
+
+    /// Looks up a *leaf* question: one whose answer leads to no further question (a
+    /// blocklist probe, a DKIM selector guess). Where queries wait for a turn, a leaf
+    /// yields it to questions that may lead further, so hundreds of leaves asked at the
+    /// start of a run never queue the run's longest chain of dependent queries.
+    fn lookup_leaf(&self, name: &str, rtype: RecordType) -> LocalBoxFuture<'_, LookupResult> {
+        self.lookup(name, rtype)
+    }
 }
 
 /// One way of sending a question to one resolver (a DoH endpoint, a test table).

@@ -11,7 +11,7 @@ use futures::future::{LocalBoxFuture, Shared};
 use serde::{Deserialize, Serialize};
 use web_time::Instant;
 
-use super::limit::Limiter;
+use super::limit::{Limiter, Turn};
 use super::{Resolver, Transport, timer::sleep};
 use crate::dns::{LookupError, LookupResult, Question, RecordType};
 
@@ -146,13 +146,27 @@ impl RunResolver {
 
 impl Resolver for RunResolver {
     fn lookup(&self, name: &str, rtype: RecordType) -> LocalBoxFuture<'_, LookupResult> {
+        self.ask(name, rtype, Turn::Chain)
+    }
+
+    fn lookup_leaf(&self, name: &str, rtype: RecordType) -> LocalBoxFuture<'_, LookupResult> {
+        self.ask(name, rtype, Turn::Leaf)
+    }
+}
+
+impl RunResolver {
+    /// Answers from the run's cache, or sends the question waiting in `turn`'s queue.
+    /// A question asked again while in flight joins the first asking, in its queue.
+    fn ask(&self, name: &str, rtype: RecordType, turn: Turn) -> LocalBoxFuture<'_, LookupResult> {
         let question = Question::new(name, rtype);
         self.inner.asked.set(self.inner.asked.get() + 1);
         let existing = self.inner.cache.borrow().get(&question).cloned();
         let shared = existing.unwrap_or_else(|| {
             let inner = Rc::clone(&self.inner);
             let q = question.clone();
-            let fut = async move { inner.resolve(q).await }.boxed_local().shared();
+            let fut = async move { inner.resolve(q, turn).await }
+                .boxed_local()
+                .shared();
             self.inner.cache.borrow_mut().insert(question, fut.clone());
             fut
         });
@@ -161,7 +175,7 @@ impl Resolver for RunResolver {
 }
 
 impl Inner {
-    async fn resolve(&self, question: Question) -> LookupResult {
+    async fn resolve(&self, question: Question, turn: Turn) -> LookupResult {
         let mut last_error = LookupError::Transport {
             reason: "no resolver configured".into(),
         };
@@ -183,13 +197,13 @@ impl Inner {
                     sleep(until - now).await;
                 }
             }
-            let mut result = self.send(slot, &question).await;
+            let mut result = self.send(slot, &question, turn).await;
             if let Err(LookupError::RateLimited { retry_after_s }) = &result {
                 let wait = Duration::from_secs(retry_after_s.unwrap_or(1));
                 slot.cooldown_until.set(Some(Instant::now() + wait));
                 if is_last && wait <= self.max_wait {
                     sleep(wait).await;
-                    result = self.send(slot, &question).await;
+                    result = self.send(slot, &question, turn).await;
                 }
             }
             match result {
@@ -200,10 +214,10 @@ impl Inner {
         Err(last_error)
     }
 
-    async fn send(&self, slot: &Slot, question: &Question) -> LookupResult {
+    async fn send(&self, slot: &Slot, question: &Question, turn: Turn) -> LookupResult {
         // Time spent waiting for a permit is not the resolver's: the clock (and the
         // transport's own timeout) starts when the query is actually sent.
-        let _permit = slot.limiter.acquire().await;
+        let _permit = slot.limiter.acquire(turn).await;
         let sent = Instant::now();
         let result = slot.transport.query(question.clone()).await;
         let mut name = question.name.clone();
