@@ -13,6 +13,7 @@ pub mod extras;
 pub mod facts;
 pub mod i18n;
 pub mod input;
+pub mod join;
 pub mod message;
 pub mod mx;
 pub mod provider;

@@ -4,7 +4,7 @@
 //! soon as what it depends on is known, and shared questions are answered once by
 //! the run resolver's cache.
 
-use futures::join;
+use futures::{FutureExt, join};
 
 use crate::checks::CheckContext;
 use crate::dnsbl::DnsblOptions;
@@ -68,9 +68,10 @@ pub async fn run_with_options(
         resolver,
         emit: on_check,
     };
+    // Boxed: each is polled only through its own waker (see `crate::join`).
     let (facts, checks) = join!(
-        gather(input, resolver, on_fact),
-        crate::checks::run_all(&ctx, options)
+        gather(input, resolver, on_fact).boxed_local(),
+        crate::checks::run_all(&ctx, options).boxed_local()
     );
     Report {
         schema: SCHEMA_VERSION,
