@@ -7,6 +7,7 @@
 //! companies equally, is "not recognised" and the report says where to look in
 //! general terms instead of guessing.
 
+use std::borrow::Borrow;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -146,10 +147,11 @@ pub fn zone_candidates(domain: &str) -> Vec<String> {
 
 /// The NS names of the run's NS fact (lower case, no trailing dot); empty when
 /// the lookup found none or failed.
-pub fn ns_of(facts: &[Fact]) -> Vec<String> {
+pub fn ns_of<F: Borrow<Fact>>(facts: &[F]) -> Vec<String> {
     facts
         .iter()
-        .find(|f| f.kind == FactKind::Ns)
+        .map(Borrow::borrow)
+        .find(|f: &&Fact| f.kind == FactKind::Ns)
         .and_then(|f| match &f.value {
             FactValue::Records { values } => Some(
                 values
@@ -163,8 +165,11 @@ pub fn ns_of(facts: &[Fact]) -> Vec<String> {
 }
 
 /// The DNS host recognised from the run's NS fact, if any.
-pub fn from_facts(facts: &[Fact]) -> Option<DnsHost> {
-    let fact = facts.iter().find(|f| f.kind == FactKind::Ns)?;
+pub fn from_facts<F: Borrow<Fact>>(facts: &[F]) -> Option<DnsHost> {
+    let fact = facts
+        .iter()
+        .map(Borrow::borrow)
+        .find(|f: &&Fact| f.kind == FactKind::Ns)?;
     let ns = ns_of(facts);
     let (id, name) = identify(&ns)?;
     Some(DnsHost {

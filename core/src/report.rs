@@ -180,12 +180,14 @@ pub struct Verdict {
 
 impl Verdict {
     /// The verdict of `checks`: fail > warn > unknown > pass; `info` when there are none.
-    pub fn of(checks: &[CheckResult]) -> Self {
-        let count = |s| checks.iter().filter(|c| c.status == s).count();
-        let (fail, warn, unknown) = (
+    /// Generic over how the checks are held (`CheckResult`, or the page's shared handles).
+    pub fn of<C: std::borrow::Borrow<CheckResult>>(checks: &[C]) -> Self {
+        let count = |s| checks.iter().filter(|c| (*c).borrow().status == s).count();
+        let (fail, warn, unknown, pass) = (
             count(Status::Fail),
             count(Status::Warn),
             count(Status::Unknown),
+            count(Status::Pass),
         );
         let status = if fail > 0 {
             Status::Fail
@@ -193,7 +195,7 @@ impl Verdict {
             Status::Warn
         } else if unknown > 0 {
             Status::Unknown
-        } else if checks.iter().any(|c| c.status == Status::Pass) {
+        } else if pass > 0 {
             Status::Pass
         } else {
             Status::Info
@@ -203,7 +205,7 @@ impl Verdict {
             fail,
             warn,
             unknown,
-            pass: count(Status::Pass),
+            pass,
         }
     }
 
@@ -386,6 +388,6 @@ mod tests {
             Status::Fail
         );
         assert_eq!(Verdict::of(&[check(Status::Info)]).status, Status::Info);
-        assert_eq!(Verdict::of(&[]).status, Status::Info);
+        assert_eq!(Verdict::of::<CheckResult>(&[]).status, Status::Info);
     }
 }

@@ -140,6 +140,15 @@ mod imp {
         let _ = window.request_animation_frame(callback.unchecked_ref());
     }
 
+    /// Runs `f` once the next frame has been painted; with no window, now.
+    pub fn after_paint(f: impl FnOnce() + 'static) {
+        // The frame callback runs before the next paint; a zero timeout set from it runs
+        // after that paint.
+        on_next_frame(move || {
+            gloo_timers::callback::Timeout::new(0, f).forget();
+        });
+    }
+
     pub fn watch_print() {
         use wasm_bindgen::closure::Closure;
         let Some(window) = window() else { return };
@@ -293,6 +302,10 @@ mod imp {
         f();
     }
 
+    pub fn after_paint(f: impl FnOnce() + 'static) {
+        f();
+    }
+
     pub fn watch_print() {}
 
     pub fn set_document_language(_code: &str, _title: &str) {}
@@ -321,9 +334,9 @@ mod imp {
 }
 
 pub use imp::{
-    copy_text, download, load_dqs_key, location_hash, now_utc, on_next_frame, page_url, print,
-    probe_server, query_string, rdap_bootstrap, replace_url, revoke, server_mode, store_dqs_key,
-    watch_print,
+    after_paint, copy_text, download, load_dqs_key, location_hash, now_utc, on_next_frame,
+    page_url, print, probe_server, query_string, rdap_bootstrap, replace_url, revoke, server_mode,
+    store_dqs_key, watch_print,
 };
 
 /// Replaces the address bar's query string (and drops any fragment) without a reload.

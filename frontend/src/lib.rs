@@ -8,6 +8,7 @@ pub mod hooks;
 pub mod link;
 pub mod present;
 pub mod runner;
+pub mod shared;
 pub mod snapshot;
 pub mod state;
 pub mod verifier;

@@ -1,6 +1,7 @@
 //! Pure helpers that turn engine data into what the page shows: text from the
 //! catalogues, fact groups in a stable order, short resolver labels.
 
+use std::borrow::Borrow;
 use std::net::IpAddr;
 
 use inboxable_core::dns::LookupError;
@@ -106,12 +107,12 @@ impl Group {
 /// The facts of `group` in a stable order, whatever order they arrived in: the
 /// domain's MX, A, AAAA, TXT; each MX host's A then AAAA; the hostname's addresses,
 /// then per sending IP its PTR followed by the PTR names' addresses.
-pub fn grouped(facts: &[Fact], group: Group) -> Vec<&Fact> {
-    let mut out: Vec<&Fact> = facts
+pub fn grouped<F: Borrow<Fact>>(facts: &[F], group: Group) -> Vec<&F> {
+    let mut out: Vec<&F> = facts
         .iter()
-        .filter(|f| Group::of(f.kind) == group)
+        .filter(|f| Group::of((*f).borrow().kind) == group)
         .collect();
-    out.sort_by_key(|f| sort_key(f));
+    out.sort_by_key(|f| sort_key((*f).borrow()));
     out
 }
 

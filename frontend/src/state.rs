@@ -15,6 +15,7 @@ use inboxable_core::resolver::{QueryLogEntry, ResolverChoice};
 use yew::Reducible;
 
 use crate::link::LinkParams;
+use crate::shared::{Shared, share_all};
 use crate::snapshot::{Snapshot, SnapshotError};
 
 /// Per-query timeout of a run.
@@ -238,11 +239,11 @@ pub struct Run {
     /// Where the sending IPs come from.
     pub source: SendingIpSource,
     /// Facts, in arrival order.
-    pub facts: Vec<Fact>,
+    pub facts: Vec<Shared<Fact>>,
     /// Queries sent, in completion order.
-    pub queries: Vec<QueryLogEntry>,
+    pub queries: Vec<Shared<QueryLogEntry>>,
     /// Check results, in arrival order.
-    pub checks: Vec<CheckResult>,
+    pub checks: Vec<Shared<CheckResult>>,
     /// The verdict, once the run is done.
     pub verdict: Option<Verdict>,
     /// What kind of resolver answers this run (blocklists depend on it).
@@ -499,17 +500,29 @@ impl State {
             }
             Action::Fact(id, fact) => {
                 if let Some(run) = self.current_run(id) {
-                    run.facts.push(fact);
+                    run.facts.push(Shared::new(fact));
                 }
             }
             Action::Check(id, check) => {
                 if let Some(run) = self.current_run(id) {
-                    run.checks.push(check);
+                    run.checks.push(Shared::new(check));
                 }
             }
             Action::AllChecks(id, checks) => {
                 if let Some(run) = self.current_run(id) {
-                    run.checks = checks;
+                    // The streamed entries are kept where the report's are equal, so the
+                    // cards already on screen are not rendered again.
+                    let streamed = std::mem::take(&mut run.checks);
+                    run.checks = checks
+                        .into_iter()
+                        .map(|check| {
+                            streamed
+                                .iter()
+                                .find(|s| ***s == check)
+                                .cloned()
+                                .unwrap_or_else(|| Shared::new(check))
+                        })
+                        .collect();
                 }
             }
             Action::SetDqsKey(key) => {
@@ -518,7 +531,7 @@ impl State {
             }
             Action::Query(id, entry) => {
                 if let Some(run) = self.current_run(id) {
-                    run.queries.push(entry);
+                    run.queries.push(Shared::new(entry));
                 }
             }
             Action::Finished(id, verdict) => {
@@ -554,9 +567,9 @@ impl State {
                     id: 0,
                     input: report.input.clone(),
                     source: report.sending_ips,
-                    facts: report.facts.clone(),
-                    queries: report.queries.clone(),
-                    checks: report.checks.clone(),
+                    facts: share_all(report.facts.clone()),
+                    queries: share_all(report.queries.clone()),
+                    checks: share_all(report.checks.clone()),
                     verdict: Some(report.verdict.clone()),
                     resolver_note: note,
                     query: link,
@@ -736,7 +749,7 @@ mod tests {
             },
         );
         let s = reduce(s, Action::Fact(1, fact("stale.example")));
-        let s = reduce(s, Action::Finished(1, Verdict::of(&[])));
+        let s = reduce(s, Action::Finished(1, Verdict::of::<CheckResult>(&[])));
         assert_eq!(
             s.phase,
             Phase::Running,
@@ -752,7 +765,7 @@ mod tests {
         };
         let s = reduce(s, Action::Check(1, check("stale.check")));
         let s = reduce(s, Action::Check(2, check("spf.present")));
-        let s = reduce(s, Action::Finished(2, Verdict::of(&[])));
+        let s = reduce(s, Action::Finished(2, Verdict::of::<CheckResult>(&[])));
         let run = s.run.as_ref().unwrap();
         assert_eq!(run.facts.len(), 1);
         assert_eq!(run.checks.len(), 1);
@@ -794,7 +807,7 @@ mod tests {
                 Action::Fact(1, fact("example.com")),
                 Action::Check(1, check.clone()),
                 Action::Fact(2, fact("stale.example")),
-                Action::Finished(1, Verdict::of(&[])),
+                Action::Finished(1, Verdict::of::<CheckResult>(&[])),
             ]
         };
         let one_by_one = actions().into_iter().fold(started.clone(), reduce);
@@ -850,7 +863,8 @@ mod tests {
         assert_eq!(s.form.raw.domain, "example.com");
         assert_eq!(s.form.resolver, ResolverKind::Google);
         let run = s.run.as_ref().unwrap();
-        assert_eq!(run.checks, report.checks);
+        let shown: Vec<&CheckResult> = run.checks.iter().map(|c| &**c).collect();
+        assert_eq!(shown, report.checks.iter().collect::<Vec<_>>());
         assert_eq!(run.verdict.as_ref().unwrap().status, report.verdict.status);
         assert_eq!(run.query, link);
         assert_eq!(run.report.as_deref(), Some(&report));

@@ -10,6 +10,7 @@ pub use markdown::markdown;
 use crate::dnshost::{DnsHost, place_message};
 use crate::i18n::Lang;
 use crate::report::{CheckResult, FixPlace, FixRecord, Status};
+use std::borrow::Borrow;
 
 /// The groups a report shows its checks in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,12 +72,14 @@ pub fn status_rank(status: Status) -> u8 {
 }
 
 /// The checks of `group`, failures first; arrival order otherwise.
-pub fn checks_of(checks: &[CheckResult], group: CheckGroup) -> Vec<&CheckResult> {
-    let mut out: Vec<&CheckResult> = checks
+///
+/// Generic over how the checks are held (`CheckResult`, or the page's shared handles).
+pub fn checks_of<C: Borrow<CheckResult>>(checks: &[C], group: CheckGroup) -> Vec<&C> {
+    let mut out: Vec<&C> = checks
         .iter()
-        .filter(|c| CheckGroup::of(&c.id) == group)
+        .filter(|c| CheckGroup::of(&(*c).borrow().id) == group)
         .collect();
-    out.sort_by_key(|c| status_rank(c.status));
+    out.sort_by_key(|c| status_rank((*c).borrow().status));
     out
 }
 
@@ -100,9 +103,13 @@ pub const PLACES: [FixPlace; 3] = [
 
 /// Every record of every non-pass check, once each, grouped by place in
 /// [`PLACES`] order; places without records are left out.
-pub fn fix_records(checks: &[CheckResult]) -> Vec<(FixPlace, Vec<&FixRecord>)> {
+pub fn fix_records<C: Borrow<CheckResult>>(checks: &[C]) -> Vec<(FixPlace, Vec<&FixRecord>)> {
     let mut all: Vec<&FixRecord> = Vec::new();
-    for check in checks.iter().filter(|c| c.status != Status::Pass) {
+    for check in checks
+        .iter()
+        .map(Borrow::borrow)
+        .filter(|c: &&CheckResult| c.status != Status::Pass)
+    {
         for record in check.explanation.iter().flat_map(|e| &e.records) {
             if !all
                 .iter()

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::check_visuals::visual;
 use super::copy_button::CopyButton;
 use crate::present::{card_anchor, check_label, place_key, status_value, t};
+use crate::shared::Shared;
 
 /// Properties of [`CheckCard`].
 #[derive(Properties, PartialEq)]
@@ -16,7 +17,7 @@ pub struct CheckCardProps {
     /// The language.
     pub lang: Lang,
     /// The result.
-    pub check: CheckResult,
+    pub check: Shared<CheckResult>,
 }
 
 /// The status badge: an icon and the status word (never colour alone).

@@ -22,6 +22,9 @@ pub struct CopyButtonProps {
     /// The button's visible text, when "Copy" alone would not say what is copied.
     #[prop_or_default]
     pub caption: Option<AttrValue>,
+    /// Disabled: what it copies is not ready yet.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 /// `button.copy` and its `aria-live` status.
@@ -54,6 +57,7 @@ pub fn CopyButton(props: &CopyButtonProps) -> Html {
                 class="copy"
                 id={props.id.clone()}
                 aria-label={props.label.clone()}
+                disabled={props.disabled}
                 {onclick}
             >
                 { props.caption.clone().unwrap_or_else(|| t(lang, "ui-copy").into()) }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::fact_item::FactItem;
 use crate::present::{Group, kind_name, t};
+use crate::shared::Shared;
 
 /// Properties of [`FactGroup`].
 #[derive(Properties, PartialEq)]
@@ -15,7 +16,7 @@ pub struct FactGroupProps {
     /// Which group.
     pub group: Group,
     /// Its facts, in display order.
-    pub facts: Vec<Fact>,
+    pub facts: Vec<Shared<Fact>>,
     /// A sentence above the facts (where the sending IPs came from).
     #[prop_or_default]
     pub note: Option<AttrValue>,

@@ -5,6 +5,7 @@ use inboxable_core::i18n::{self, Lang};
 use yew::prelude::*;
 
 use crate::present::{kind_name, lookup_reason, outcome, t};
+use crate::shared::Shared;
 
 /// Properties of [`FactItem`].
 #[derive(Properties, PartialEq)]
@@ -12,7 +13,7 @@ pub struct FactItemProps {
     /// The language.
     pub lang: Lang,
     /// The fact.
-    pub fact: Fact,
+    pub fact: Shared<Fact>,
 }
 
 /// `.fact` with `data-kind`, `data-name`, `data-outcome`; values in `.fact-value`.

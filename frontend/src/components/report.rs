@@ -12,6 +12,7 @@ use inboxable_core::facts::Fact;
 use inboxable_core::report::FixPlace;
 
 use crate::present::{CardGroup, checks_of, fix_records, fix_snippet, status_value, t};
+use crate::shared::Shared;
 
 fn fix_all_key(place: FixPlace) -> &'static str {
     match place {
@@ -27,11 +28,11 @@ pub struct ReportProps {
     /// The language.
     pub lang: Lang,
     /// The checks so far.
-    pub checks: Vec<CheckResult>,
+    pub checks: Vec<Shared<CheckResult>>,
     /// The final verdict, once the run is done.
     pub verdict: Option<Verdict>,
     /// The facts so far: the NS fact names the DNS host the fixes are made at.
-    pub facts: Vec<Fact>,
+    pub facts: Vec<Shared<Fact>>,
 }
 
 /// `#verdict`, the card groups and `#fix-all`.
@@ -67,7 +68,7 @@ pub fn Report(props: &ReportProps) -> Html {
     }
 }
 
-fn verdict(lang: Lang, checks: &[CheckResult], done: Option<&Verdict>) -> Html {
+fn verdict(lang: Lang, checks: &[Shared<CheckResult>], done: Option<&Verdict>) -> Html {
     let live = Verdict::of(checks);
     let v = done.unwrap_or(&live);
     let status = status_value(v.status);
@@ -115,9 +116,9 @@ pub struct FixAllProps {
     /// The language.
     pub lang: Lang,
     /// The checks so far.
-    pub checks: Vec<CheckResult>,
+    pub checks: Vec<Shared<CheckResult>>,
     /// The facts so far (the NS fact recognises the DNS host).
-    pub facts: Vec<Fact>,
+    pub facts: Vec<Shared<Fact>>,
 }
 
 /// `#fix-all`: every record of every non-pass check, grouped by place, one Copy.

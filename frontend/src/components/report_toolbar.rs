@@ -76,16 +76,39 @@ pub struct ReportToolbarProps {
 #[component]
 pub fn ReportToolbar(props: &ReportToolbarProps) -> Html {
     let lang = props.lang;
-    let snapshot = use_memo(SameRun(props.run.clone()), |run| snapshot_value(&run.0));
+    // The snapshot (the whole report serialised and compressed) is encoded once per run,
+    // after the finished report has been painted: encoded while rendering, it held the
+    // report back from the screen for the tens of milliseconds it takes. Until it is ready
+    // the toolbar has no `data-snapshot` and the copy button is disabled.
+    let snapshot = use_state(|| None::<(SameRun, String, bool)>);
+    {
+        let snapshot = snapshot.clone();
+        use_effect_with(SameRun(props.run.clone()), move |run| {
+            let run = run.clone();
+            browser::after_paint(move || {
+                if let Some((value, dropped)) = snapshot_value(&run.0) {
+                    snapshot.set(Some((run, value, dropped)));
+                }
+            });
+        });
+    }
     let json_href = use_state(|| None::<String>);
     let markdown_href = use_state(|| None::<String>);
     let run = &props.run;
-    let Some((value, answers_dropped)) = (*snapshot).clone() else {
+    if run.report.is_none() {
         return Html::default();
-    };
+    }
+    // A snapshot of an earlier run is never shown for this one.
+    let ready = (*snapshot)
+        .as_ref()
+        .filter(|(of, _, _)| Rc::ptr_eq(&of.0, run))
+        .map(|(_, value, dropped)| (value.clone(), *dropped));
     let page = browser::page_url();
     let link = format!("{page}{}", run.query);
-    let snapshot_link = format!("{page}#{KEY}={value}");
+    let snapshot_link = ready
+        .as_ref()
+        .map(|(value, _)| format!("{page}#{KEY}={value}"));
+    let answers_dropped = ready.as_ref().is_some_and(|(_, dropped)| *dropped);
 
     let on_json = {
         let run = run.clone();
@@ -123,14 +146,15 @@ pub fn ReportToolbar(props: &ReportToolbarProps) -> Html {
             aria-label={t(lang, "ui-toolbar-label")}
             data-link={link.clone()}
             data-snapshot={snapshot_link.clone()}
-            data-answers-dropped={if answers_dropped { "true" } else { "false" }}
+            data-answers-dropped={ready.is_some().then_some(if answers_dropped { "true" } else { "false" })}
         >
             <div class="toolbar-buttons">
                 <CopyButton {lang} id="copy-link" text={link} caption={t(lang, "ui-copy-link")} />
                 <CopyButton
                     {lang}
                     id="copy-snapshot"
-                    text={snapshot_link}
+                    disabled={snapshot_link.is_none()}
+                    text={snapshot_link.unwrap_or_default()}
                     caption={t(lang, "ui-copy-snapshot")}
                 />
                 <button

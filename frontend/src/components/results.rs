@@ -12,6 +12,7 @@ use super::report::Report;
 use super::report_toolbar::ReportToolbar;
 use super::snapshot_banner::SnapshotBanner;
 use crate::present::{Group, grouped, t};
+
 use crate::state::{Phase, ResolverNote, Run, SnapshotNote};
 
 /// Where running one's own `inboxable-doh` is explained.

@@ -37,15 +37,24 @@ async fn wait_done(client: &Client) -> Flow {
     .map(drop)
 }
 
+/// The toolbar's `data-{attribute}`, waiting for it: the snapshot is encoded just after
+/// the finished report is painted.
 async fn toolbar(client: &Client, attribute: &str) -> Result<String, String> {
-    let v = eval(
-        client,
-        &format!("return document.querySelector('#report-toolbar').dataset.{attribute};"),
-    )
-    .await?;
-    v.as_str()
-        .map(str::to_owned)
-        .ok_or_else(|| format!("#report-toolbar has no data-{attribute}: {v}"))
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let v = eval(
+            client,
+            &format!("return document.querySelector('#report-toolbar').dataset.{attribute};"),
+        )
+        .await?;
+        if let Some(text) = v.as_str() {
+            return Ok(text.to_owned());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("#report-toolbar has no data-{attribute}: {v}"));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
 }
 
 async fn click(client: &Client, css: &str) -> Flow {
