@@ -520,6 +520,8 @@ async fn the_print_stylesheet_shows_the_report_only() {
                toolbar: shown('#report-toolbar'), buttons: Array.from(document.querySelectorAll('button')) \
                  .filter(b => b.getClientRects().length > 0).length, \
                verdict: shown('#verdict'), record: !!fix && fix.getClientRects().length > 0, \
+               cards: Array.from(document.querySelectorAll('article.check')) \
+                 .filter(c => getComputedStyle(c).contentVisibility !== 'visible').length, \
                after: link ? getComputedStyle(link, '::after').content : '', \
                bg: getComputedStyle(document.body).backgroundColor, \
                color: getComputedStyle(document.body).color };",
@@ -529,6 +531,8 @@ async fn the_print_stylesheet_shows_the_report_only() {
         ensure!(seen["form"] == false && seen["toolbar"] == false, "controls print: {seen}");
         ensure!(seen["buttons"] == 0, "buttons print: {seen}");
         ensure!(seen["verdict"] == true, "the verdict does not print: {seen}");
+        // On screen, off-screen cards skip rendering (`content-visibility: auto`).
+        ensure!(seen["cards"] == 0, "cards may be skipped in print: {seen}");
         ensure!(seen["record"] == true, "closed explanations do not print open: {seen}");
         ensure!(
             seen["after"].as_str().is_some_and(|a| a.contains("http")),
