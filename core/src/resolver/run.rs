@@ -349,6 +349,39 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_chain_question_is_sent_before_leaves_that_waited_longer() {
+        thread_local! {
+            static SENT: RefCell<Vec<String>> = RefCell::default();
+        }
+        fn record(q: &Question, n: usize) -> LookupResult {
+            SENT.with(|s| s.borrow_mut().push(q.name.clone()));
+            a_record(q, n)
+        }
+        let (t, _) = table("one", record);
+        let r = RunResolver::with_max_in_flight(vec![t], 1);
+        let leaves = futures::future::join_all(
+            (0..3).map(|i| r.lookup_leaf(&format!("leaf{i}.example"), RecordType::A)),
+        );
+        let chain = async {
+            // Asked while the first leaf holds the only permit and two leaves wait.
+            sleep(Duration::from_millis(1)).await;
+            r.lookup("chain.example", RecordType::A).await
+        };
+        let (leaves, chain) = futures::join!(leaves, chain);
+        assert!(leaves.iter().all(Result::is_ok) && chain.is_ok());
+        let sent = SENT.with(|s| s.borrow().clone());
+        assert_eq!(
+            sent,
+            [
+                "leaf0.example",
+                "chain.example",
+                "leaf1.example",
+                "leaf2.example"
+            ]
+        );
+    }
+
+    #[tokio::test]
     async fn secrets_never_reach_the_log() {
         let (t, _) = table("one", a_record);
         let r = RunResolver::new(vec![t]);
