@@ -14,6 +14,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use hickory_proto::op::{Message, ResponseCode};
+use hickory_proto::rr::RData;
 use serde_json::json;
 use tokio::sync::watch;
 use tower_http::cors::{AllowOrigin, Any, CorsLayer};
@@ -372,6 +373,86 @@ async fn serve(state: &AppState, request: Message, format: Format) -> Response {
     };
     if fault == Some(FaultKind::Truncated) {
         body.truncate(body.len() / 2);
+        return body_response(format, body);
     }
-    body_response(format, body)
+    let mut response = body_response(format, body);
+    if let Some(seconds) = freshness(&message) {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_str(&format!("max-age={seconds}")).expect("ASCII"),
+        );
+    }
+    response
+}
+
+/// The HTTP freshness lifetime of an answer, as RFC 8484 §5.1 asks of DoH servers (and as
+/// the public JSON resolvers send it): the smallest TTL of the answer's records, or for an
+/// answer without records (NXDOMAIN, NODATA) the negative-caching TTL of its SOA, the lesser
+/// of the SOA's TTL and MINIMUM (RFC 2308 §5). `None` for errors and for answers with
+/// neither, which get no lifetime.
+fn freshness(message: &Message) -> Option<u32> {
+    if !matches!(
+        message.metadata.response_code,
+        ResponseCode::NoError | ResponseCode::NXDomain
+    ) {
+        return None;
+    }
+    if !message.answers.is_empty() {
+        return message.answers.iter().map(|r| r.ttl).min();
+    }
+    message
+        .authorities
+        .iter()
+        .filter_map(|r| match &r.data {
+            RData::SOA(soa) => Some(r.ttl.min(soa.minimum)),
+            _ => None,
+        })
+        .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::Ipv4Addr;
+
+    use hickory_proto::rr::rdata::{A, SOA};
+    use hickory_proto::rr::{Name, Record};
+
+    use super::*;
+
+    fn a(ttl: u32) -> Record {
+        Record::from_rdata(
+            Name::from_ascii("example.com.").unwrap(),
+            ttl,
+            RData::A(A(Ipv4Addr::new(192, 0, 2, 1))),
+        )
+    }
+
+    fn soa(ttl: u32, minimum: u32) -> Record {
+        let name = Name::from_ascii("example.com.").unwrap();
+        let data = SOA::new(name.clone(), name.clone(), 1, 3600, 600, 86400, minimum);
+        Record::from_rdata(name, ttl, RData::SOA(data))
+    }
+
+    fn message(rcode: ResponseCode, answers: Vec<Record>, authorities: Vec<Record>) -> Message {
+        let mut m = Message::response(1, hickory_proto::op::OpCode::Query);
+        m.metadata.response_code = rcode;
+        m.answers = answers;
+        m.authorities = authorities;
+        m
+    }
+
+    #[test]
+    fn the_freshness_lifetime_is_the_smallest_ttl_or_the_negative_ttl() {
+        let answer = message(ResponseCode::NoError, vec![a(300), a(60)], vec![]);
+        assert_eq!(freshness(&answer), Some(60));
+        // RFC 2308 §5: the lesser of the SOA's TTL and its MINIMUM.
+        let nx = message(ResponseCode::NXDomain, vec![], vec![soa(600, 120)]);
+        assert_eq!(freshness(&nx), Some(120));
+        let nodata = message(ResponseCode::NoError, vec![], vec![soa(90, 3600)]);
+        assert_eq!(freshness(&nodata), Some(90));
+        let failed = message(ResponseCode::ServFail, vec![a(300)], vec![]);
+        assert_eq!(freshness(&failed), None);
+        let bare = message(ResponseCode::NoError, vec![], vec![]);
+        assert_eq!(freshness(&bare), None);
+    }
 }

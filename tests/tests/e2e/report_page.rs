@@ -253,3 +253,42 @@ async fn the_form_completes_with_the_keyboard_only() {
     })
     .await;
 }
+
+/// A check run again — after the user has fixed a record — must see the resolver's
+/// answer of now. `inboxable-doh` gives its answers an HTTP freshness lifetime (RFC 8484
+/// §5.1: `max-age=300` for the fixture's records), as public resolvers do; the page asks
+/// with `cache: no-store`, so the second run's questions reach the resolver again instead
+/// of being answered from the browser's HTTP cache.
+#[tokio::test]
+async fn a_check_run_again_asks_the_resolver_again() {
+    let backend = page_backend(&["--log-queries"]);
+    let answer = backend.get("/dns-query?name=example.com&type=MX");
+    assert_eq!(
+        answer.header("cache-control"),
+        Some("max-age=300"),
+        "inboxable-doh's answer has no freshness lifetime: {answer:?}"
+    );
+    let url = format!(
+        "{}/?domain=example.com&ip=192.0.2.25&lang=en",
+        backend.http_url()
+    );
+    let asked = |sent: &[inboxable_e2e::LoggedQuery]| {
+        sent.iter()
+            .filter(|q| q.name == "example.com" && q.qtype == "TXT")
+            .count()
+    };
+    let before = asked(&backend.queries_until_now());
+    with_browser(1280, 900, async |client: &Client| -> Flow {
+        for run in 1..=2 {
+            open(client, &url).await?;
+            wait_done(client).await?;
+            let sent = asked(&backend.queries_until_now()) - before;
+            ensure!(
+                sent == run,
+                "after run {run} the resolver was asked for example.com TXT {sent} time(s)"
+            );
+        }
+        Ok(())
+    })
+    .await;
+}
