@@ -133,6 +133,18 @@ pub async fn eval(client: &Client, script: &str) -> Result<serde_json::Value, St
         .map_err(|e| format!("script failed: {e}\n{script}"))
 }
 
+/// Waits until the page, served by `inboxable-doh`, has read `./info` and chosen that
+/// server as its resolver (`#resolver` = `this`).
+pub async fn wait_resolver_this(client: &Client) -> Flow {
+    wait_js(
+        client,
+        "#resolver = this",
+        "const s = document.querySelector('#resolver'); return s && s.value === 'this';",
+    )
+    .await
+    .map(drop)
+}
+
 /// Polls `script` until it returns something other than `null`/`false`, or fails.
 pub async fn wait_js(
     client: &Client,

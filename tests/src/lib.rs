@@ -493,6 +493,19 @@ pub struct Output {
     pub stderr: String,
 }
 
+impl Output {
+    /// Standard output as JSON (a report of `--format json`); fails the test with the exit
+    /// code and both streams when it is not.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}); exit {:?}\nstdout:\n{}\nstderr:\n{}",
+                self.code, self.stdout, self.stderr
+            )
+        })
+    }
+}
+
 /// Runs `program args…` to completion within `timeout`, capturing both streams; a
 /// process still running at the deadline is killed and the test fails.
 pub fn run_program(program: &Path, args: &[&str], timeout: Duration) -> Output {

@@ -24,7 +24,8 @@ use serde_json::{Value, json};
 use inboxable_core::i18n::{Lang, Message};
 use inboxable_core::input::{Field, InputProblem};
 use inboxable_e2e::browser::{
-    Flow, eval, page_backend, query_rows, screenshot, wait_done, wait_js, with_browser,
+    Flow, eval, page_backend, query_rows, screenshot, wait_done, wait_js, wait_resolver_this,
+    with_browser,
 };
 use inboxable_e2e::ensure;
 use inboxable_e2e::{Backend, Output, run_cli, zones_dir};
@@ -545,12 +546,7 @@ async fn the_page_refuses_every_bad_input_next_to_its_field_in_both_languages() 
             .goto(&home)
             .await
             .map_err(|e| format!("open {home}: {e}"))?;
-        wait_js(
-            client,
-            "#resolver = this",
-            "const s = document.querySelector('#resolver'); return s && s.value === 'this';",
-        )
-        .await?;
+        wait_resolver_this(client).await?;
         let started = Instant::now();
         for (i, c) in cases.iter().enumerate() {
             let shown: String = c.text.chars().take(40).collect();
@@ -651,12 +647,7 @@ async fn the_page_warns_about_a_look_alike_name_and_still_checks_it() {
             .goto(&home)
             .await
             .map_err(|e| format!("open {home}: {e}"))?;
-        wait_js(
-            client,
-            "#resolver = this",
-            "const s = document.querySelector('#resolver'); return s && s.value === 'this';",
-        )
-        .await?;
+        wait_resolver_this(client).await?;
         set_field(client, "domain", "example.com").await?;
         ensure!(
             texts_at(client, Field::Domain, "field-warning")

@@ -10,7 +10,8 @@ use fantoccini::Client;
 use serde_json::Value;
 
 use inboxable_e2e::browser::{
-    Flow, eval, query_rows, screenshot, wait_css, wait_done, wait_js, with_browser,
+    Flow, eval, query_rows, screenshot, wait_css, wait_done, wait_js, wait_resolver_this,
+    with_browser,
 };
 use inboxable_e2e::ensure;
 use inboxable_e2e::{Backend, dist_dir, zones_dir};
@@ -92,12 +93,7 @@ async fn the_page_checks_the_healthy_fixture_through_its_own_backend() {
         wait_css(client, "#check-form").await?;
 
         // Served by the backend, the page reads ./info and picks it as resolver.
-        wait_js(
-            client,
-            "#resolver = this",
-            "const s = document.querySelector('#resolver'); return s && s.value === 'this';",
-        )
-        .await?;
+        wait_resolver_this(client).await?;
         let english_submit = submit_text(client).await?;
         ensure!(!english_submit.is_empty(), "the submit button has no text");
 

@@ -14,15 +14,6 @@ fn check(backend: &Backend, args: &[&str]) -> Output {
     run_cli(&all)
 }
 
-fn json_report(out: &Output) -> Value {
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\nstdout:\n{}\nstderr:\n{}",
-            out.code, out.stdout, out.stderr
-        )
-    })
-}
-
 /// The fact of `kind` about `name`, as the report's `facts` array holds it.
 fn fact<'a>(report: &'a Value, kind: &str, name: &str) -> &'a Value {
     report["facts"]
@@ -46,8 +37,8 @@ fn sorted_values(fact: &Value) -> Vec<String> {
 }
 
 /// The documented exit codes: 1 when a check fails, 2 when nothing fails but something
-/// is undetermined, 0 otherwise.
-fn expected_exit(report: &Value) -> i32 {
+/// is undetermined, 0 otherwise (README "Exit codes").
+pub(crate) fn expected_exit(report: &Value) -> i32 {
     match report["verdict"]["status"].as_str() {
         Some("fail") => 1,
         Some("unknown") => 2,
@@ -59,7 +50,7 @@ fn expected_exit(report: &Value) -> i32 {
 fn json_report_has_schema_1_and_the_fixture_facts() {
     let backend = Backend::start(&zones_dir(), &[]);
     let out = check(&backend, &["example.com", "--format", "json"]);
-    let report = json_report(&out);
+    let report = out.json();
 
     assert_eq!(report["schema"], 1);
     assert_eq!(report["lang"], "en");
@@ -130,7 +121,7 @@ fn json_report_follows_the_ptr_of_a_given_ip() {
             "json",
         ],
     );
-    let report = json_report(&out);
+    let report = out.json();
     assert_eq!(report["sending_ips"]["source"], "input");
     assert_eq!(
         sorted_values(fact(&report, "ptr", "27.2.0.192.in-addr.arpa")),
@@ -151,7 +142,7 @@ fn json_report_follows_the_ptr_of_a_given_ip() {
 fn broken_domain_has_no_mx_and_two_spf_records() {
     let backend = Backend::start(&zones_dir(), &[]);
     let out = check(&backend, &["example.net", "--format", "json"]);
-    let report = json_report(&out);
+    let report = out.json();
     assert_eq!(
         fact(&report, "mx", "example.net")["value"]["outcome"],
         "nodata"
@@ -191,12 +182,13 @@ fn indonesian_report_differs_from_english() {
     assert_eq!(en.code, id.code, "the language must not change the verdict");
     assert!(id.stdout.contains("10 mail.example.com."), "{}", id.stdout);
     assert_ne!(en.stdout, id.stdout, "--lang id printed the English text");
-    let json = json_report(&check(
+    let json = check(
         &backend,
         &["example.com", "--lang", "id", "--format", "json"],
-    ));
+    )
+    .json();
     assert_eq!(json["lang"], "id");
-    let en_json = json_report(&check(&backend, &["example.com", "--format", "json"]));
+    let en_json = check(&backend, &["example.com", "--format", "json"]).json();
     assert_ne!(
         fact(&json, "mx", "example.com")["title"],
         fact(&en_json, "mx", "example.com")["title"],
@@ -210,7 +202,7 @@ fn indonesian_report_differs_from_english() {
 fn a_failing_resolver_is_undetermined_not_a_pass() {
     let backend = Backend::start(&zones_dir(), &["--fault", "*=servfail"]);
     let out = check(&backend, &["example.com", "--format", "json"]);
-    let report = json_report(&out);
+    let report = out.json();
     let mx = fact(&report, "mx", "example.com");
     assert_eq!(mx["value"]["outcome"], "error", "{mx:#}");
     assert_ne!(report["verdict"]["status"], "pass");

@@ -13,6 +13,8 @@ use serde_json::Value;
 
 use inboxable_e2e::{Backend, Output, binary, run_program, zones_dir};
 
+use crate::cli::expected_exit;
+
 /// Runs `inboxable check ARGS --resolver <backend>` with stdout and stderr piped and
 /// the environment as given (`NO_COLOR` removed unless listed).
 fn check_env(backend: &Backend, args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -100,15 +102,6 @@ fn check_on_tty(
     )
 }
 
-fn json(out: &Output) -> Value {
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\nstdout:\n{}\nstderr:\n{}",
-            out.code, out.stdout, out.stderr
-        )
-    })
-}
-
 const ESC: char = '\u{1b}';
 
 #[test]
@@ -183,11 +176,7 @@ fn markdown_has_every_section_in_english_and_indonesian() {
 fn the_dns_host_is_named_from_the_ns_records() {
     let backend = Backend::start(&zones_dir(), &[]);
     let args = ["cf-hosted.example", "--ip", "192.0.2.25"];
-    let report = json(&check_env(
-        &backend,
-        &[&args[..], &["--format", "json"]].concat(),
-        &[],
-    ));
+    let report = check_env(&backend, &[&args[..], &["--format", "json"]].concat(), &[]).json();
     assert_eq!(
         report["dns_host"]["id"], "cloudflare",
         "{:#}",
@@ -219,7 +208,7 @@ fn the_dns_host_is_named_from_the_ns_records() {
     }
     // A domain on name servers no table entry names gets the generic place.
     let out = check_env(&backend, &["example.net", "--format", "json"], &[]);
-    let report = json(&out);
+    let report = out.json();
     assert!(report["dns_host"].is_null(), "{:#}", report["dns_host"]);
     let text = check_env(&backend, &["example.net"], &[]).stdout;
     assert!(text.contains("ns1.example.net"), "{text}");
@@ -284,7 +273,7 @@ fn progress_goes_to_stderr_never_to_stdout() {
     let backend = Backend::start(&zones_dir(), &[]);
     // Piped: one summary line on stderr, pure JSON on stdout.
     let out = check_env(&backend, &["example.com", "--format", "json"], &[]);
-    let report = json(&out);
+    let report = out.json();
     let queries = report["queries"].as_array().unwrap().len();
     let checks = report["checks"].as_array().unwrap().len();
     assert!(
@@ -300,7 +289,7 @@ fn progress_goes_to_stderr_never_to_stdout() {
         &["example.com", "--format", "json", "--quiet"],
         &[],
     );
-    json(&quiet);
+    quiet.json();
     assert_eq!(quiet.stderr, "", "--quiet");
     // On a terminal: the line is redrawn in place while stdout stays the report.
     let (tty, stdout, code) = check_on_tty(
@@ -319,15 +308,6 @@ fn progress_goes_to_stderr_never_to_stdout() {
     assert_eq!(Some(expected_exit(&report)), code);
 }
 
-/// The documented exit codes (README "Exit codes").
-fn expected_exit(report: &Value) -> i32 {
-    match report["verdict"]["status"].as_str() {
-        Some("fail") => 1,
-        Some("unknown") => 2,
-        _ => 0,
-    }
-}
-
 #[test]
 fn every_exit_code() {
     let backend = Backend::start(&zones_dir(), &[]);
@@ -337,7 +317,7 @@ fn every_exit_code() {
     let failing = Backend::start(&zones_dir(), &["--fault", "*=servfail"]);
     let dead = check_env(&failing, &["example.com", "--format", "json"], &[]);
     assert_eq!(dead.code, Some(2), "{}", dead.stdout);
-    assert_ne!(json(&dead)["verdict"]["status"], "pass");
+    assert_ne!(dead.json()["verdict"]["status"], "pass");
     // 64: a usage error, before any query.
     for bad in [
         &["check", "not a domain"][..],
@@ -376,11 +356,7 @@ fn every_exit_code() {
     assert!(help.stdout.contains("--format") && help.stdout.contains("markdown"));
     assert!(help.stdout.contains("--color") && help.stdout.contains("--quiet"));
     // And the check command's own code matches its report in every case above.
-    let report = json(&check_env(
-        &backend,
-        &["example.com", "--format", "json"],
-        &[],
-    ));
+    let report = check_env(&backend, &["example.com", "--format", "json"], &[]).json();
     let out = check_env(&backend, &["example.com", "--format", "json"], &[]);
     assert_eq!(out.code, Some(expected_exit(&report)));
 }

@@ -27,12 +27,7 @@ fn report(backend: &Backend, domain: &str, extra: &[&str], lang: &str) -> Value 
     ];
     args.extend_from_slice(extra);
     let out: Output = run_cli(&args);
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\nstdout:\n{}\nstderr:\n{}",
-            out.code, out.stdout, out.stderr
-        )
-    })
+    out.json()
 }
 
 /// The checks with `id` (and `subject`, when given).

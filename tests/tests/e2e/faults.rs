@@ -94,12 +94,7 @@ fn run(backend: &Backend, lang: &str) -> (Value, Duration) {
         "the CLI panicked: {}",
         out.stderr
     );
-    let report = serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\n{}\n{}",
-            out.code, out.stdout, out.stderr
-        )
-    });
+    let report = out.json();
     (report, elapsed)
 }
 

@@ -145,12 +145,7 @@ fn report(backend: &Backend, domain: &str, extra: &[&str]) -> Value {
     ];
     args.extend_from_slice(extra);
     let out = run_cli(&args);
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\n{}\n{}",
-            out.code, out.stdout, out.stderr
-        )
-    })
+    out.json()
 }
 
 fn check<'a>(report: &'a Value, id: &str) -> &'a Value {

@@ -11,7 +11,8 @@ use fantoccini::key::Key;
 use serde_json::Value;
 
 use inboxable_e2e::browser::{
-    Flow, eval, open, page_backend, screenshot, wait_css, wait_done, wait_js, with_browser,
+    Flow, eval, open, page_backend, screenshot, wait_css, wait_done, wait_resolver_this,
+    with_browser,
 };
 use inboxable_e2e::ensure;
 
@@ -196,12 +197,7 @@ async fn the_form_completes_with_the_keyboard_only() {
     with_browser(1280, 900, async |client: &Client| -> Flow {
         open(client, &home).await?;
         wait_css(client, "#check-form").await?;
-        wait_js(
-            client,
-            "#resolver = this",
-            "const s = document.querySelector('#resolver'); return s && s.value === 'this';",
-        )
-        .await?;
+        wait_resolver_this(client).await?;
         eval(
             client,
             "document.querySelector('#domain').focus(); return true;",

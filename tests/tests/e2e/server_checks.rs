@@ -15,12 +15,7 @@ fn check_json(backend: &Backend, domain: &str, extra: &[&str]) -> Value {
     let mut args = vec!["check", domain, "--format", "json", "--resolver", &url];
     args.extend_from_slice(extra);
     let out: Output = run_cli(&args);
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\nstdout:\n{}\nstderr:\n{}",
-            out.code, out.stdout, out.stderr
-        )
-    })
+    out.json()
 }
 
 /// `check DOMAIN --ip IP…` in `lang`.

@@ -20,7 +20,7 @@ use serde_json::{Value, json};
 
 use inboxable_e2e::browser::{
     Chromedriver, Flow, eval, open, page_backend, screenshot, statuses, wait_css, wait_js,
-    with_browser,
+    wait_resolver_this, with_browser,
 };
 use inboxable_e2e::{Backend, StaticServer, dist_dir, ensure, run_cli, try_http_get, zones_dir};
 
@@ -89,12 +89,7 @@ async fn a_share_link_opened_in_a_fresh_page_reruns_the_same_check() {
     let origin = backend.http_url();
     with_browser(1280, 2000, async |client: &Client| -> Flow {
         open(client, &home).await?;
-        wait_js(
-            client,
-            "#resolver = this",
-            "const s = document.querySelector('#resolver'); return s && s.value === 'this';",
-        )
-        .await?;
+        wait_resolver_this(client).await?;
         for (id, text) in [("domain", "example.com"), ("ips", "192.0.2.99")] {
             client
                 .find(Locator::Id(id))

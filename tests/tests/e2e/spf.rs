@@ -15,21 +15,12 @@ fn cli(backend: &Backend, command: &str, args: &[&str]) -> Output {
     run_cli(&all)
 }
 
-fn json(out: &Output) -> Value {
-    serde_json::from_str(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "stdout is not JSON ({e}); exit {:?}\nstdout:\n{}\nstderr:\n{}",
-            out.code, out.stdout, out.stderr
-        )
-    })
-}
-
 /// `inboxable spf DOMAIN --ip IP --format json`.
 fn spf_json(backend: &Backend, domain: &str, ip: &str, extra: &[&str]) -> (Option<i32>, Value) {
     let mut args = vec![domain, "--ip", ip, "--format", "json"];
     args.extend_from_slice(extra);
     let out = cli(backend, "spf", &args);
-    let value = json(&out);
+    let value = out.json();
     (out.code, value)
 }
 
@@ -38,7 +29,7 @@ fn check_json(backend: &Backend, domain: &str, extra: &[&str]) -> Value {
     let mut args = vec![domain, "--format", "json"];
     args.extend_from_slice(extra);
     let out = cli(backend, "check", &args);
-    json(&out)
+    out.json()
 }
 
 /// The check `id` (the first one, or the one about `subject`).
