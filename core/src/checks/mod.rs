@@ -125,20 +125,9 @@ impl CheckContext<'_> {
 
 /// Runs every check family concurrently and returns the results in family order.
 pub async fn run_all(ctx: &CheckContext<'_>, options: &crate::run::RunOptions) -> Vec<CheckResult> {
-    let done = crate::join::join_isolated(families(ctx, options)).await;
-    finish(ctx, done)
-}
-
-/// Every family's future. Not inlined into [`run_all`], whose state machine is polled on
-/// every wake-up of the run and so stays small (see `crate::join`).
-#[inline(never)]
-fn families<'a>(
-    ctx: &'a CheckContext<'a>,
-    options: &'a crate::run::RunOptions,
-) -> Vec<futures::future::LocalBoxFuture<'a, Vec<CheckResult>>> {
     // Families are added here as they are written; each is one `run(ctx)` future.
     use futures::FutureExt;
-    vec![
+    let families: Vec<futures::future::LocalBoxFuture<'_, Vec<CheckResult>>> = vec![
         crate::server::run(ctx).boxed_local(),
         crate::mx::run(ctx).boxed_local(),
         crate::spf::run(ctx).boxed_local(),
@@ -149,13 +138,13 @@ fn families<'a>(
         crate::dnsbl::run_with(ctx, &options.dnsbl).boxed_local(),
         crate::reputation::run(ctx, &options.rdap).boxed_local(),
         crate::rdap::run(ctx, &options.rdap).boxed_local(),
-    ]
-}
-
-/// The families' results in order, then the provider checklists.
-#[inline(never)]
-fn finish(ctx: &CheckContext<'_>, done: Vec<Vec<CheckResult>>) -> Vec<CheckResult> {
-    let mut results: Vec<CheckResult> = done.into_iter().flatten().collect();
+    ];
+    // Each family is polled only when one of its own queries is answered.
+    let mut results: Vec<CheckResult> = crate::join::join_isolated(families)
+        .await
+        .into_iter()
+        .flatten()
+        .collect();
     // The provider checklists are built from every other result, so they come last.
     let providers = crate::provider::run(ctx, &results);
     results.extend(providers);

@@ -91,8 +91,11 @@ impl Limiter {
         self.peak.get()
     }
 
-    fn held(&self) -> usize {
-        self.max - self.state.borrow().available
+    /// A permit just taken (from the pool or handed over), counted towards the peak.
+    fn permit(&self) -> Permit<'_> {
+        let held = self.max - self.state.borrow().available;
+        self.peak.set(self.peak.get().max(held));
+        Permit { limiter: self }
     }
 
     /// Gives a permit back: to the first live waiter (chain before leaf), else to the pool.
@@ -176,13 +179,6 @@ impl Drop for Acquire<'_> {
                 waiter.abandoned.set(true);
             }
         }
-    }
-}
-
-impl Limiter {
-    fn permit(&self) -> Permit<'_> {
-        self.peak.set(self.peak.get().max(self.held()));
-        Permit { limiter: self }
     }
 }
 
